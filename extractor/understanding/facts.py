@@ -1,0 +1,145 @@
+"""Facts: the figures a report claims as results, each grounded in the text.
+
+Every figure with a measure word is a candidate (`quantities`).  Rules reject
+what is certainly not a fact — titles in 《》, slogans in quotes, ranks, set
+terms, dates, phone numbers, page furniture, targets — and a scikit-learn
+classifier, when one is trained, decides the rest and gives its confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.understanding.indicators import context_before, rule_indicator
+from extractor.understanding.quantities import Quantity, find_quantities
+
+SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
+CLAUSE_BREAK = re.compile(r"[。；;！？!?\n，,：:]")
+RANK_BEFORE = re.compile(r"(第|排名|排第|位列|位居|列第|前|后|居|名列|第[一二三四五六七八九十]+批)$")
+SET_TERMS = re.compile(
+    r"三次产业|[一二两三四五六七八九十]个(?:意识|自信|维护|确立|全面|代表|务必|坚持|统筹|必须|走在前|一)"
+    r"|一岗双责|三重一大|五位一体|两学一做|三会一课|六稳|六保|[一二两三四五六七八九十]+张清单|两新|两重"
+)
+# targets and norms: 力争达到90%, 不得少于两人
+TARGET = re.compile(r"力争|预期|目标|计划|争取|确保|拟|预计到|到20\d\d年|将达到|要达到|提高到|控制在|不得|应当|必须|须|要求")
+ACHIEVED = re.compile(r"完成|实现了|达到了|已|累计|共计|全年|超额")
+INCREASE = "增长|增加|提高|上升|提升|增|涨|扩大|多|高出|净增|新增加"
+DECREASE = "下降|减少|降低|回落|缩小|降|减|压减|压缩|下滑|收窄|减轻"
+CHANGE = re.compile(
+    rf"(?P<inc>{INCREASE})|(?P<dec>{DECREASE})"
+)
+CHANGE_TAIL = re.compile(rf"(?:(?P<inc>{INCREASE})|(?P<dec>{DECREASE}))(?:了|达|为|到)?(?:分别)?(?:为|达)?$")
+LIST_OF_FIGURES = re.compile(r"(?:[-+]?\d[\d.,]*(?:%|个百分点|倍)?\s*[、和及与]\s*)+$")
+FURNITURE_PARAGRAPH = re.compile(
+    r"^(?:索引号|发布机构|发布时间|发文时间|发布日期|浏览次数|浏览量|阅读|点击|来源|时间|作者|评论|字号|分享|"
+    r"信息来源|责任编辑|联系电话|电话|传真|邮编|地址|来源URL|文号)\s*[:：|]"
+)
+PHONE = re.compile(r"(?:\d{3,4}[-－—]\d{7,8}|1[3-9]\d{9}|\d{5,}(?=热线))")
+
+
+@dataclass
+class Candidate:
+    quantity: Quantity
+    start: int
+    end: int
+    change: str | None = None
+    indicator: str = "unknown"
+    reject: str | None = None  # why a rule rules it out
+    features: dict = field(default_factory=dict)
+
+
+def candidates(norm: str, section_category: callable) -> list[Candidate]:
+    """Every figure with its rule verdict, change direction and indicator."""
+    skip = _furniture_spans(norm)
+    phones = [(m.start(), m.end()) for m in PHONE.finditer(norm)]
+    out = []
+    for q in find_quantities(norm):
+        c = Candidate(q, q.start, q.end)
+        c.change = _change(norm, q)
+        c.reject = _rule_out(norm, q, skip, phones, section_category(q.start))
+        c.indicator = rule_indicator(norm, q.start, q.unit, c.change)
+        out.append(c)
+    return out
+
+
+def _rule_out(norm: str, q: Quantity, skip: list[tuple[int, int]], phones, category: str) -> str | None:
+    s, e = q.start, q.end
+    if any(a <= s < b for a, b in skip):
+        return "page_furniture"
+    if any(a <= s < b for a, b in phones):
+        return "phone_number"
+    line_start = norm.rfind("\n", 0, s) + 1
+    before = norm[line_start:s]
+    if before.count("《") > before.count("》"):
+        return "title_of_law_or_plan"
+    if _in_short_quote(norm, s, e):
+        return "slogan_or_set_term"
+    if RANK_BEFORE.search(before[-3:]):
+        return "rank_or_ordinal"
+    if q.chinese and q.value == 1 and q.value_max is None:
+        return "set_phrase_with_one"
+    if q.chinese and re.match(r"[一二两三四五六七八九十]", norm[e:e + 1]):
+        return "slogan_or_set_term"
+    if SET_TERMS.search(norm[max(0, s - 2):e + 4]):
+        return "slogan_or_set_term"
+    if _is_target(norm, s, category):
+        return "target_not_result"
+    return None
+
+
+def _in_short_quote(norm: str, s: int, e: int) -> bool:
+    for left, right in (("“", "”"), ("「", "」"), ('"', '"'), ("‘", "’")):
+        i = norm.rfind(left, max(0, s - 12), s)
+        if i == -1 or norm.find(right, i + 1, s) != -1:
+            continue
+        j = norm.find(right, e, e + 12)
+        if j != -1 and j - i <= 14:
+            return True
+    return False
+
+
+def _is_target(norm: str, s: int, category: str) -> bool:
+    """A norm or target, not a result: 力争达到90%, figures in the plans of next year."""
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(norm, max(0, s - 40), s)), default=max(0, s - 40))
+    clause = norm[clause_start:s]
+    if TARGET.search(clause) and not ACHIEVED.search(clause):
+        return True
+    sent_start = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, s - 80), s)), default=max(0, s - 80))
+    return category == "plans" and not ACHIEVED.search(norm[sent_start:s])
+
+
+def _change(norm: str, q: Quantity) -> str | None:
+    before = context_before(norm, q.start, 24)
+    before = LIST_OF_FIGURES.sub("", before)
+    before = re.sub(r"(同比|比上年|较上年|比去年|较去年|年均|分别|平均|了|约|近|达到|达)+$", "", before)
+    m = CHANGE_TAIL.search(before)
+    direction = None
+    if m:
+        direction = "increase" if m.group("inc") else "decrease"
+    if q.negative:
+        direction = "decrease" if direction != "decrease" else "increase"
+    return direction
+
+
+def _furniture_spans(norm: str) -> list[tuple[int, int]]:
+    """Paragraphs of web-page furniture: banners, view counts, a site's teaser of the text."""
+    spans, offset = [], 0
+    teaser = False
+    for para in norm.split("\n"):
+        p = para.strip()
+        if FURNITURE_PARAGRAPH.match(p) or teaser and p.endswith(("......", "……", "…")) or re.fullmatch(r"\d+", p):
+            spans.append((offset, offset + len(para)))
+        teaser = p.startswith("内容摘要") and len(p) < 8 or teaser and not p
+        if p.startswith("内容摘要") and len(p) >= 8:
+            spans.append((offset, offset + len(para)))
+        offset += len(para) + 1
+    return spans
+
+
+def evidence_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a figure (at most ~120 characters of it)."""
+    lo = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, start - 100), start)), default=max(0, start - 100))
+    m = SENTENCE_BREAK.search(norm, end, end + 100)
+    hi = m.end() if m and norm[m.start()] != "\n" else (m.start() if m else min(len(norm), end + 100))
+    return lo, hi

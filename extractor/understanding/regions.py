@@ -1,0 +1,114 @@
+"""Places: province, prefecture city, county and township named in a text.
+
+Province, city and county names are resolved against the administrative
+division table that the `cpca` package ships (adcodes), read directly so
+that pandas is not needed; townships (乡, 镇, 街道) are not in that table and
+are taken from the text beside a county name or in the issuer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+SUFFIXES = ("自治区", "自治州", "自治县", "特别行政区", "省", "市", "区", "县", "旗", "盟", "地区")
+TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|苏木))(?:人民政府|办事处|党委|党工委|司法所|$|[^\u4e00-\u9fff])")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    code: str  # 6-digit adcode
+    level: str  # province | city | county
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2] + "0000"
+
+    @property
+    def city_code(self) -> str:
+        return self.code[:4] + "00"
+
+
+@lru_cache(maxsize=1)
+def divisions() -> dict[str, list[Place]]:
+    """Name → places with that name (a county name can exist in several provinces)."""
+    from importlib.resources import files
+
+    raw = (files("cpca") / "resources" / "adcodes.csv").read_text(encoding="utf-8")
+    table: dict[str, list[Place]] = {}
+    for row in csv.DictReader(io.StringIO(raw)):
+        code = row["adcode"][:6]
+        level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+        table.setdefault(row["name"], []).append(Place(row["name"], code, level))
+    return table
+
+
+@lru_cache(maxsize=1)
+def by_code() -> dict[str, Place]:
+    return {p.code: p for places in divisions().values() for p in places}
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern:
+    names = sorted(divisions(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names if len(n) >= 2))
+
+
+def places_in(text: str) -> list[Place]:
+    """Known places named in `text`, in order; ambiguity is resolved by the others named.
+
+    >>> [(p.name, p.level) for p in places_in("广西壮族自治区鹿寨县平山镇人民政府")]
+    [('广西壮族自治区', 'province'), ('鹿寨县', 'county')]
+    """
+    hits = [m.group() for m in _name_pattern().finditer(text)]
+    table = divisions()
+    chosen: list[Place] = []
+    for name in hits:
+        options = table[name]
+        if len(options) > 1:
+            context = {p.province_code for p in chosen} | {p.city_code for p in chosen}
+            fitting = [p for p in options if p.province_code in context or p.city_code in context]
+            options = fitting or ([] if len({p.code for p in options}) > 1 else options[:1])
+        chosen.extend(options[:1])
+    return chosen
+
+
+def resolve(texts: list[str]) -> dict[str, str | None]:
+    """Region fields from the texts that name the issuer (issuer, masthead, title, head lines)."""
+    region: dict[str, str | None] = {"province": None, "city": None, "county": None, "township": None}
+    joined = "\n".join(t for t in texts if t)
+    places = places_in(joined)
+    for p in places:
+        if region[p.level] is None:
+            region[p.level] = p.name
+    county = next((p for p in places if p.level == "county"), None)
+    city = next((p for p in places if p.level == "city"), None)
+    anchor = county or city
+    if anchor is not None:  # fill the levels above from the table
+        prov = by_code().get(anchor.province_code)
+        region["province"] = region["province"] or (prov.name if prov else None)
+        if county is not None and region["city"] is None:
+            c = by_code().get(county.city_code)
+            region["city"] = c.name if c and c.level == "city" else None
+    if region["county"] is None:
+        m = re.search(r"([\u4e00-\u9fff]{1,4}(?:自治县|县|区|旗))(?=[\u4e00-\u9fff]{1,6}(?:镇|乡|街道)|人民政府|政府|$)", joined)
+        region["county"] = m.group(1) if m else None
+    region["township"] = _township(joined, region)
+    return region
+
+
+def _township(text: str, region: dict[str, str | None]) -> str | None:
+    county = region.get("county")
+    if county and county in text:
+        after = text[text.index(county) + len(county):]
+        m = TOWNSHIP.match(after)
+        if m:
+            return m.group(1)
+    m = TOWNSHIP.search(text)
+    if m and not re.search(r"[省市县区]$", m.group(1)[:-1]):
+        return m.group(1)
+    return None

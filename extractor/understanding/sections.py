@@ -1,0 +1,107 @@
+"""Sections: the numbering hierarchy 一、 > （一） > 1、/1. > （1） > ①, with categories.
+
+A paragraph that begins with a numbering marker opens a section; its rank in
+the fixed hierarchy, not its order of appearance, decides nesting, so a list
+"（一）…（三）" under "五、存在的问题" becomes that section's children.
+
+>>> [(s.number, s.level, s.title) for s in find_sections("一、总体情况\\n正文。\\n（一）主动公开\\n正文\\n二、存在的问题\\n1. 人员不足。")]
+[('一', 1, '总体情况'), ('一', 2, '主动公开'), ('二', 1, '存在的问题'), ('1', 2, '人员不足')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN = "一二三四五六七八九十百零〇"
+MARKERS = [  # (rank, pattern); the number is group 1
+    (1, re.compile(rf"^第([{CN}]+)(?:部分|章)[、，,：:\s]*")),
+    (1, re.compile(rf"^([{CN}]+)\s*[、．.](?![{CN}]*[、．.季])\s*")),
+    (2, re.compile(rf"^[（(]\s*([{CN}]+)\s*[）)][、．.]?\s*")),
+    (3, re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)][、．.]?\s*")),
+    (5, re.compile(r"^([①-⑳])\s*")),
+]
+TITLE_END = re.compile(r"[。！？!?；;：:]")
+CATEGORY_WORDS = [
+    ("problems", re.compile(r"问题|不足|困难|差距|短板|薄弱|挑战")),
+    ("plans", re.compile(r"打算|计划|安排|思路|下一步|展望|今后|努力方向|工作重点|目标任务|改进措施|工作要点|意见建议")),
+    ("achievements", re.compile(r"回顾|成效|成绩|做法|完成情况|主要工作|工作情况|开展情况|总体情况|进展|成果|举措|措施")),
+]
+
+
+@dataclass
+class FoundSection:
+    number: str
+    title: str
+    level: int
+    rank: int
+    start: int
+    end: int = -1
+    parent: int | None = None
+    category: str = "other"
+
+
+def find_sections(norm: str, text: str | None = None, report_year: int | None = None) -> list[FoundSection]:
+    """Sections of a text in document order, with levels, parents and spans."""
+    text = text if text is not None else norm
+    found: list[FoundSection] = []
+    stack: list[int] = []
+    offset = 0
+    for para in norm.split("\n"):
+        hit = _marker(para)
+        if hit is not None:
+            rank, number, body_start = hit
+            title = _title(text[offset + body_start: offset + len(para)])
+            if title:
+                while stack and found[stack[-1]].rank >= rank:
+                    found[stack.pop()].end = offset - 1
+                sec = FoundSection(number, title, len(stack) + 1, rank, offset,
+                                   parent=stack[-1] if stack else None)
+                found.append(sec)
+                stack.append(len(found) - 1)
+        offset += len(para) + 1
+    for i in stack:
+        found[i].end = len(norm)
+    for sec in found:
+        sec.category = _category(sec, found, report_year)
+    _achievements_before_lists(found)
+    return found
+
+
+def _achievements_before_lists(found: list[FoundSection]) -> None:
+    """Untitled-by-category top sections before the problems or plans are the report's achievements."""
+    firsts = [i for i, s in enumerate(found) if s.level == 1 and s.category in ("problems", "plans")]
+    if not firsts:
+        return
+    for i, sec in enumerate(found[: firsts[0]]):
+        if sec.category == "other" and (sec.level == 1 or found[sec.parent].category == "achievements"):
+            sec.category = "achievements"
+            del i
+
+
+def _marker(para: str) -> tuple[int, str, int] | None:
+    for rank, pattern in MARKERS:
+        m = pattern.match(para)
+        if m and m.end() < len(para):
+            return rank, m.group(1), m.end()
+    return None
+
+
+def _title(body: str) -> str:
+    """A heading's title: the words up to the first sentence stop."""
+    m = TITLE_END.search(body)
+    title = body[: m.start()] if m else body
+    return title.strip()[:60] if len(title.strip()) >= 2 else ""
+
+
+def _category(sec: FoundSection, found: list[FoundSection], report_year: int | None) -> str:
+    for name, pattern in CATEGORY_WORDS:
+        if pattern.search(sec.title):
+            return name
+    year = re.search(r"(20\d{2}|19\d{2})年", sec.title)
+    if year and report_year and sec.level == 1:
+        return "plans" if int(year.group(1)) >= report_year else "achievements"
+    if sec.parent is not None:
+        return found[sec.parent].category
+    return "other"

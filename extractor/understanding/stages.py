@@ -1,0 +1,66 @@
+"""The understanding components, registered in pipeline order."""
+
+from __future__ import annotations
+
+from extractor.document import Document
+from extractor.pipeline import component
+from extractor.understanding.normalize import normalize
+
+
+@component("normalize")
+def normalize_text(doc: Document) -> Document:
+    doc.norm = normalize(doc.text)
+    return doc
+
+
+@component("metadata")
+def metadata(doc: Document) -> Document:
+    from extractor.understanding.metadata import extract_metadata
+
+    doc.metadata = extract_metadata(doc.norm, doc.text)
+    return doc
+
+
+@component("sections")
+def sections(doc: Document) -> Document:
+    from extractor.understanding.sections import find_sections
+
+    doc.sections = find_sections(doc.norm, doc.text, doc.metadata.get("year"))
+    return doc
+
+
+@component("facts")
+def facts(doc: Document) -> Document:
+    from extractor.learning.registry import fact_classifier
+    from extractor.understanding.facts import candidates
+
+    found = candidates(doc.norm, _category_at(doc))
+    classifier = fact_classifier()
+    doc.facts = classifier.decide(doc, found) if classifier else _rules_only(found)
+    return doc
+
+
+@component("lists")
+def lists(doc: Document) -> Document:
+    from extractor.understanding.lists import list_items
+
+    doc.problems = list_items(doc, "problems")
+    doc.plans = list_items(doc, "plans")
+    return doc
+
+
+def _category_at(doc: Document):
+    spans = [(s.start, s.end, s.category) for s in doc.sections]
+
+    def category(offset: int) -> str:
+        inner = [c for a, b, c in spans if a <= offset < b]
+        return inner[-1] if inner else "other"
+
+    return category
+
+
+def _rules_only(found):
+    for c in found:
+        c.features["confidence"] = 0.9
+        c.features["method"] = "rule"
+    return [c for c in found if c.reject is None]
