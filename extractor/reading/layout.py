@@ -25,6 +25,8 @@ NEW_ITEM = re.compile(
     r"^\s*([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d０-９]+[）)]|[0-9０-９]{1,2}[、.．](?!\d)"
     r"|[①-⑳]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，、,]|#)"
 )
+# a banner or form line: "发文单位：…", "索引号 | …"
+LABEL_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,6}\s*[:：|]")
 # what may follow a figure cut at a line end: digits, a multiplier, a qualifier or a measure word
 UNIT_START = re.compile(
     r"[0-9０-９%％‰万亿千百余多]|个|人|名|件|次|场|份|项|条|处|台|辆|元|户|家|所|亩|吨|公里|米|天|倍|起|批|期|篇|册|宗|例|座|套"
@@ -56,7 +58,7 @@ def continues(prev: str, line: str, wrap_width: int | None) -> bool:
     True
     """
     prev, line = prev.rstrip(), line.lstrip()
-    if not prev or not line or NEW_ITEM.match(line):
+    if not prev or not line or NEW_ITEM.match(line) or LABEL_LINE.match(line) or LABEL_LINE.match(prev):
         return False
     if re.search(r"[0-9０-９.．,，]$", prev) and UNIT_START.match(line):
         return prev[-1] not in "，," or line[0].isdigit()

@@ -19,11 +19,14 @@ CLAUSE_BREAK = re.compile(r"[。；;！？!?\n，,：:]")
 RANK_BEFORE = re.compile(r"(第|排名|排第|位列|位居|列第|前|后|居|名列|第[一二三四五六七八九十]+批)$")
 SET_TERMS = re.compile(
     r"三次产业|[一二两三四五六七八九十]个(?:意识|自信|维护|确立|全面|代表|务必|坚持|统筹|必须|走在前|一)"
-    r"|一岗双责|三重一大|五位一体|两学一做|三会一课|六稳|六保|[一二两三四五六七八九十]+张清单|两新|两重"
+    r"|一岗双责|三重一大|五位一体|两学一做|三会一课|六稳|六保|[一二两三四五六七八九十]+张清单|两新|两重|八项规定"
 )
 # targets and norms: 力争达到90%, 不得少于两人
-TARGET = re.compile(r"力争|预期|目标|计划|争取|确保|拟|预计到|到20\d\d年|将达到|要达到|提高到|控制在|不得|应当|必须|须|要求")
+TARGET = re.compile(r"力争|预期|目标|计划|争取|确保|拟|预计到|到20\d\d年|将达到|要达到|提高到|不得|应当|必须|须|要求")
 ACHIEVED = re.compile(r"完成|实现了|达到了|已|累计|共计|全年|超额")
+PAST = re.compile(r"已经|已|去年|上年|过去|累计|实现了|完成了|达到了")
+# a Chinese numeral with these units names a thing, not a count: 二期工程, 十分重要
+CHINESE_NAME_UNITS = {"期", "分", "方", "届", "首"}
 INCREASE = "增长|增加|提高|上升|提升|增|涨|扩大|多|高出|净增|新增加"
 DECREASE = "下降|减少|降低|回落|缩小|降|减|压减|压缩|下滑|收窄|减轻"
 CHANGE = re.compile(
@@ -79,7 +82,7 @@ def _rule_out(norm: str, q: Quantity, skip: list[tuple[int, int]], phones, categ
         return "rank_or_ordinal"
     if q.chinese and q.value == 1 and q.value_max is None:
         return "set_phrase_with_one"
-    if q.chinese and re.match(r"[一二两三四五六七八九十]", norm[e:e + 1]):
+    if q.chinese and (re.match(r"[一二两三四五六七八九十百]", norm[e:e + 1]) or q.unit in CHINESE_NAME_UNITS):
         return "slogan_or_set_term"
     if SET_TERMS.search(norm[max(0, s - 2):e + 4]):
         return "slogan_or_set_term"
@@ -106,7 +109,7 @@ def _is_target(norm: str, s: int, category: str) -> bool:
     if TARGET.search(clause) and not ACHIEVED.search(clause):
         return True
     sent_start = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, s - 80), s)), default=max(0, s - 80))
-    return category == "plans" and not ACHIEVED.search(norm[sent_start:s])
+    return category == "plans" and not PAST.search(norm[sent_start:s])
 
 
 def _change(norm: str, q: Quantity) -> str | None:

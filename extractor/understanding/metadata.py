@@ -11,15 +11,17 @@ import re
 from extractor.understanding.numerals import chinese_to_number
 from extractor.understanding.regions import resolve
 
-HEAD_PARAGRAPHS = 25
+HEAD_PARAGRAPHS = 40
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号"
 )
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})")
+NOISE = r"[\s\u3000\u00a0?？·]"
 SPEAKER = re.compile(
-    r"(?:人民政府|政府)?(?:代理|副)?(?:省长|市长|区长|县长|州长|旗长|主席|镇长|乡长|主任|总理)"
-    r"[\s\u3000]*([\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,3})\s*$"
+    rf"^(?P<org>.{{0,30}}?)(?:代理|代|副)?(?:省长|市长|区长|县长|州长|旗长|主席|镇长|乡长|主任|总理)"
+    rf"{NOISE}*(?P<name>[\u4e00-\u9fff](?:{NOISE}*[\u4e00-\u9fff]){{1,3}}){NOISE}*$"
 )
+REPRESENT = re.compile(r"我代表(.{0,20}?人民政府)")
 ORG = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}?(?:人民政府办公室|人民政府|政府办公室|街道办事处|办事处|委员会|管理委员会|"
     r"司法局|[\u4e00-\u9fff]{1,10}局|[\u4e00-\u9fff]{1,8}办公室|司法所|政府)"
@@ -42,20 +44,66 @@ def extract_metadata(norm: str, text: str) -> dict:
     paragraphs = _paragraphs(norm, text)
     head = paragraphs[:HEAD_PARAGRAPHS]
     title = _title(head)
+    kind = _kind(title, norm)
     doc_number = _doc_number(norm, text)
-    signer = _signer(head)
-    issuer = _issuer(head, paragraphs, title)
+    signer = _written(norm, text, _signer(head))
+    issuer = _issuer(head, paragraphs, title) or _represented(norm, text)
     date = _date(head, paragraphs)
-    year = _year(title, norm, date)
-    region_texts = [issuer or "", title or ""] + [p for _, p in head[:8] if len(p) < 40 and not FURNITURE.search(p)]
-    region_texts += [p for _, p in head if "人民代表大会" in p][:1]
+    year = _year(title, norm, date, kind)
+    region_texts = [issuer or "", title or ""] + [p for p, _ in head[:12] if len(p) < 40]
+    region_texts += [p for p, _ in head if "人民代表大会" in p][:1]
+    region = resolve([normalize_name(t) for t in region_texts])
+    if region["province"] is None:
+        region["province"] = _most_named_province(norm)
+    if issuer is None and kind == "政府工作报告":
+        issuer = _work_report_issuer(norm, region)
+    region = {k: _written(norm, text, v) for k, v in region.items()}
     return {
         "doc_number": doc_number, "issuer": issuer, "signer": signer, "date": date, "year": year,
-        "title": title, "kind": _kind(title, norm), "region": resolve(region_texts),
+        "title": title, "kind": kind, "region": region,
     }
 
 
-LABEL = re.compile(r"^(?:标题|题目|文件名称|名称|发文单位|发文机关|发布机构|报告人)\s*[:：]\s*")
+def normalize_name(s: str) -> str:
+    from extractor.understanding.normalize import normalize
+
+    return normalize(s)
+
+
+def _written(norm: str, text: str, value: str | None) -> str | None:
+    """A value found in the parsing view, spelled as the source writes it (繁體 stays 繁體)."""
+    if not value:
+        return value
+    i = norm.find(value)
+    return text[i:i + len(value)] if i != -1 else value
+
+
+def _most_named_province(norm: str) -> str | None:
+    from extractor.understanding.regions import divisions
+
+    counts = {}
+    for name, places in divisions().items():
+        if any(p.level == "province" for p in places) and len(name) >= 3:
+            n = norm.count(name)
+            if n:
+                counts[name] = n
+    return max(sorted(counts), key=counts.get) if counts else None
+
+
+def _represented(norm: str, text: str) -> str | None:
+    """"我代表易县人民政府…": the government a work report speaks for, when it names itself."""
+    m = REPRESENT.search(norm[:3000])
+    if m and len(m.group(1)) > 4 and not re.match(r"^(?:[省市县区州旗]|自治区)", m.group(1)):
+        return _squash_cjk(text[m.start(1):m.end(1)])
+    return None
+
+
+def _work_report_issuer(norm: str, region: dict) -> str | None:
+    place = region.get("county") or region.get("city") or region.get("province")
+    return f"{place}人民政府" if place else None
+
+
+LABEL = re.compile(r"^(?:标题|题目|文件名称|名称|发文单位|发文机关|发布机构|报告人)\s*[:：|]\s*")
 
 
 def _paragraphs(norm: str, text: str) -> list[tuple[str, str]]:
@@ -79,6 +127,7 @@ def _squash_cjk(s: str) -> str:
 
 def _title(head: list[tuple[str, str]]) -> str | None:
     best, best_score = None, 0
+    head = _join_broken_title(head)
     for i, (n, t) in enumerate(head):
         if len(n) > 80 or n.endswith(("。", "；")) or FURNITURE.search(n):
             continue
@@ -101,6 +150,17 @@ def _title(head: list[tuple[str, str]]) -> str | None:
     return _squash_cjk(best.strip("《》 "))
 
 
+def _join_broken_title(head: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"…工作年度" + "报告": a title wrapped onto a short second line."""
+    out = list(head)
+    for i in range(len(out) - 1):
+        n, t = out[i]
+        nn, nt = out[i + 1]
+        if len(nn) <= 5 and re.fullmatch(r"(?:的|工作|年度)?(?:报告|总结|年报)", nn) and not TITLE_WORDS.search(n[-2:]):
+            out[i] = (n + nn, t + nt)
+    return out
+
+
 def _doc_number(norm: str, text: str) -> str | None:
     m = DOC_NUMBER.search(norm[:3000])
     if not m:
@@ -118,29 +178,40 @@ def _signer(head: list[tuple[str, str]]) -> str | None:
         if len(n) <= 40:
             m = SPEAKER.search(n)
             if m:
-                return re.sub(r"[\s\u3000]+", "", m.group(1))
+                return re.sub(NOISE, "", m.group("name"))
     return None
 
 
 def _issuer(head: list[tuple[str, str]], paragraphs: list[tuple[str, str]], title: str | None) -> str | None:
-    for n, t in head[:10]:
-        s = _squash_cjk(t)
-        if s.endswith("文件") and len(s) <= 40 and ORG.match(s[:-2]):
-            return s[:-2]
+    """The issuing body as the text states it: masthead, banner, speaker line, signature, title."""
     for n, t in head:
-        s = _squash_cjk(t)
-        m = re.match(r"^(.{2,30}?(?:人民政府|政府))(?:代理|副)?(?:省长|市长|区长|县长|州长|旗长|镇长|乡长|主席)", s)
-        if m:
-            return m.group(1)
+        if n.endswith("文件") and len(n) <= 40 and ORG.match(n[:-2]):
+            return _drop_province(_squash_cjk(t[:-2]))
+    for n, t in head:
+        m = SPEAKER.search(n) if len(n) <= 40 else None
+        if m and m.group("org"):
+            org = _squash_cjk(t[: len(m.group("org"))])
+            return org if org.endswith("政府") else org + "人民政府"
+    for n, t in head:
+        if len(n) <= 30 and ORG.fullmatch(n) and not n.startswith(("我", "各", "全")) and "网站" not in n:
+            return _drop_province(_squash_cjk(t))
     for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 8), -1):
-        s = _squash_cjk(paragraphs[i][1])
-        if len(s) <= 30 and ORG.fullmatch(s) and not s.startswith(("我", "各", "全")):
-            return s
+        n, t = paragraphs[i]
+        n = n.strip("（）() ")
+        m = ORG.match(n)
+        if m and len(n) <= 40 and (m.end() == len(n) or DATE.search(n[m.end():])) and not n.startswith(("我", "各", "全")):
+            return _drop_province(_squash_cjk(t.strip("（）() ")[: m.end()]))
     if title:
         m = re.match(r"^(.{2,30}?(?:人民政府|政府|街道办事处|办事处|局|委员会))(?:关于|\d|[〇一二]{4}|年度|$)", title)
         if m:
             return m.group(1)
     return None
+
+
+def _drop_province(org: str) -> str:
+    """A masthead's leading province name is not part of the issuer: 广西壮族自治区桂垌县… → 桂垌县…"""
+    m = re.match(r"^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}自治区)(?=[\u4e00-\u9fff]{1,6}(?:县|区|市|旗))", org)
+    return org[m.end():] if m else org
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -176,7 +247,8 @@ def _date_in(s: str) -> str | None:
     return None
 
 
-def _year(title: str | None, norm: str, date: str | None) -> int | None:
+def _year(title: str | None, norm: str, date: str | None, kind: str | None) -> int | None:
+    """The year the title names; else, for a work report, the year it is delivered; else the year reported on."""
     if title:
         m = YEAR.search(title)
         if m:
@@ -184,6 +256,12 @@ def _year(title: str | None, norm: str, date: str | None) -> int | None:
         m = CN_YEAR.search(title)
         if m:
             return chinese_to_number(m.group(1))
+    if kind == "政府工作报告":
+        if date:
+            return int(date[:4])
+        review = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾", norm[:5000])
+        if review:
+            return int(review.group(1)) + 1
     years = [int(y) for y in YEAR.findall(norm[:3000])]
     if date:
         years = [y for y in years if y <= int(date[:4])] or years

@@ -31,15 +31,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from extractor.understanding.numerals import chinese_to_number
 
 UNITS = sorted(
-    """个百分点 百分点 % ‰ 人次 户次 家次 批次 场次 件次 车次 架次 班次 课次 台次 组次 艘次 人日 元 美元 欧元
-    平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 延米 米 吨 公斤 千克 斤 千瓦时 千瓦 兆瓦 标准箱 标箱 微克/立方米
-    个工作日 工作日 小时 分钟 天 个月 岁 倍 课时 学时 人 名 位 户 家 个 件 次 场 份 项 条 处 台 辆 期 篇 批 宗 起
-    例 所 座 栋 幢 套 间 张 本 册 块 支 队 组 村 镇 乡 社区 部 种 类 棵 株 头 只 口 眼 床 轮 单 笔 封 段 把 副
-    节 分 届 首 部 个村 家企业""".split(),
+    ["个百分点", "百分点", "%", "‰", "人次", "户次", "家次", "批次", "场次", "件次", "车次", "架次", "班次", "课次", "台次", "组次", "艘次", "人日", "元", "美元", "欧元", "平方公里", "平方千米", "平方米", "立方米", "公顷", "亩", "公里", "千米", "延米", "米", "吨", "公斤", "千克", "斤", "千瓦时", "千瓦", "兆瓦", "标准箱", "标箱", "微克/立方米", "个工作日", "工作日", "小时", "分钟", "天", "个月", "岁", "倍", "课时", "学时", "人", "名", "位", "户", "家", "个", "件", "次", "场", "份", "项", "条", "处", "台", "辆", "期", "篇", "批", "宗", "起", "例", "所", "座", "栋", "幢", "套", "间", "张", "本", "册", "块", "支", "队", "组", "村", "镇", "乡", "社区", "部", "种", "类", "棵", "株", "头", "只", "口", "眼", "床", "轮", "单", "笔", "封", "段", "把", "副", "节", "分", "首", "方", "平米", "立方", "万方"],
     key=len,
     reverse=True,
 )
@@ -62,7 +59,7 @@ PREFIX = {
     "at_most": "不超过|最多|至多",
 }
 SUFFIX = {"more_than": "以上|之多|余|多|逾", "approx": "左右|上下|许|来", "at_most": "以下|以内|之内"}
-MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+MULTIPLIERS = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4, "千": 10**3}
 
 _prefix = "|".join(v for v in PREFIX.values())
 _mid = "余|多|来|几"
@@ -134,7 +131,7 @@ def _build(m: re.Match, norm: str) -> Quantity | None:
     value = _number(m.group("num"))
     if value is None:
         return None
-    value *= MULTIPLIERS.get(m.group("mult1") or m.group("mult2") or "", 1)
+    value *= MULTIPLIERS.get(m.group("mult1") or m.group("mult2") or "", 1)  # exact: Decimal, not float
     qualifier = _qualifier(m)
     value_max = None
     if m.group("num2"):
@@ -162,11 +159,12 @@ def _starts_longer_word(unit: str, next_char: str) -> bool:
     return len(unit) == 1 and next_char != "" and next_char in NOT_UNIT_AFTER.get(unit, "")
 
 
-def _number(s: str) -> float | None:
+def _number(s: str) -> Decimal | None:
+    """Decimal, so that 9.3亿 is 930000000 and not 930000000.0000001."""
     if s[0].isdigit():
-        return float(s.replace(",", ""))
+        return Decimal(s.replace(",", ""))
     n = chinese_to_number(s)
-    return None if n is None else float(n)
+    return None if n is None else Decimal(str(n))
 
 
 def _qualifier(m: re.Match) -> str:

@@ -64,7 +64,7 @@ def places_in(text: str) -> list[Place]:
     >>> [(p.name, p.level) for p in places_in("广西壮族自治区鹿寨县平山镇人民政府")]
     [('广西壮族自治区', 'province'), ('鹿寨县', 'county')]
     """
-    hits = [m.group() for m in _name_pattern().finditer(text)]
+    hits = [m.group() for m in _name_pattern().finditer(text) if _standalone(text, m)]
     table = divisions()
     chosen: list[Place] = []
     for name in hits:
@@ -75,6 +75,14 @@ def places_in(text: str) -> list[Place]:
             options = fitting or ([] if len({p.code for p in options}) > 1 else options[:1])
         chosen.extend(options[:1])
     return chosen
+
+
+def _standalone(text: str, m: re.Match) -> bool:
+    """A two-character name (和县, 易县) counts only where it cannot be the tail of a longer word."""
+    if len(m.group()) > 2:
+        return True
+    before = text[m.start() - 1:m.start()]
+    return not before or not ("\u4e00" <= before <= "\u9fff") or text.startswith(("人民政府", "政府"), m.end())
 
 
 def resolve(texts: list[str]) -> dict[str, str | None]:
@@ -95,20 +103,39 @@ def resolve(texts: list[str]) -> dict[str, str | None]:
             c = by_code().get(county.city_code)
             region["city"] = c.name if c and c.level == "city" else None
     if region["county"] is None:
-        m = re.search(r"([\u4e00-\u9fff]{1,4}(?:自治县|县|区|旗))(?=[\u4e00-\u9fff]{1,6}(?:镇|乡|街道)|人民政府|政府|$)", joined)
-        region["county"] = m.group(1) if m else None
+        region["county"] = _unlisted_county(texts)
     region["township"] = _township(joined, region)
     return region
+
+
+COUNTY_NAME = r"[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)"
+
+
+PROVINCE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}自治区)?(?:[\u4e00-\u9fff]{2,4}市(?=.{2,}[县区旗]))?")
+
+
+def _unlisted_county(texts: list[str]) -> str | None:
+    """A county the table does not know (a new or fictional one), as the issuer or title names it."""
+    for t in texts[:2]:
+        rest = PROVINCE_PREFIX.sub("", re.sub(r"^(?:19|20)\d{2}年(?:度)?", "", t or ""))
+        m = re.match(rf"({COUNTY_NAME})", rest)
+        if m and not re.search(r"[镇乡]", m.group(1)):
+            return m.group(1)
+    joined = "\n".join(texts)
+    m = re.search(rf"({COUNTY_NAME})(?=[\u4e00-\u9fff]{{1,6}}(?:镇|乡|街道)|人民政府|政府|$)", joined)
+    return m.group(1) if m else None
 
 
 def _township(text: str, region: dict[str, str | None]) -> str | None:
     county = region.get("county")
     if county and county in text:
         after = text[text.index(county) + len(county):]
+        after = re.sub(r"^(?:人民政府|政府)", "", after)
         m = TOWNSHIP.match(after)
         if m:
             return m.group(1)
     m = TOWNSHIP.search(text)
-    if m and not re.search(r"[省市县区]$", m.group(1)[:-1]):
-        return m.group(1)
+    if m:
+        name = re.split(r"政府|[省市县区]", m.group(1))[-1]
+        return name if len(name) >= 2 and name not in ("乡镇", "街道", "城镇", "城乡") else None
     return None

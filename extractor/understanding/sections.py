@@ -23,6 +23,7 @@ MARKERS = [  # (rank, pattern); the number is group 1
     (5, re.compile(r"^([①-⑳])\s*")),
 ]
 TITLE_END = re.compile(r"[。！？!?；;：:]")
+REVIEW = re.compile(r"回顾|成效|成绩|完成情况|取得")
 CATEGORY_WORDS = [
     ("problems", re.compile(r"问题|不足|困难|差距|短板|薄弱|挑战")),
     ("plans", re.compile(r"打算|计划|安排|思路|下一步|展望|今后|努力方向|工作重点|目标任务|改进措施|工作要点|意见建议")),
@@ -42,7 +43,8 @@ class FoundSection:
     category: str = "other"
 
 
-def find_sections(norm: str, text: str | None = None, report_year: int | None = None) -> list[FoundSection]:
+def find_sections(norm: str, text: str | None = None, report_year: int | None = None,
+                  work_report: bool = False) -> list[FoundSection]:
     """Sections of a text in document order, with levels, parents and spans."""
     text = text if text is not None else norm
     found: list[FoundSection] = []
@@ -64,7 +66,7 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
     for i in stack:
         found[i].end = len(norm)
     for sec in found:
-        sec.category = _category(sec, found, report_year)
+        sec.category = _category(sec, found, report_year, work_report)
     _achievements_before_lists(found)
     return found
 
@@ -95,13 +97,18 @@ def _title(body: str) -> str:
     return title.strip()[:60] if len(title.strip()) >= 2 else ""
 
 
-def _category(sec: FoundSection, found: list[FoundSection], report_year: int | None) -> str:
+def _category(sec: FoundSection, found: list[FoundSection], report_year: int | None,
+              work_report: bool = False) -> str:
+    if REVIEW.search(sec.title):
+        return "achievements"
+    year = re.search(r"(20\d{2}|19\d{2})年", sec.title)
+    if year and report_year and sec.level == 1 and not CATEGORY_WORDS[0][1].search(sec.title):
+        ahead = int(year.group(1)) >= report_year if work_report else int(year.group(1)) > report_year
+        if ahead:
+            return "plans"
     for name, pattern in CATEGORY_WORDS:
         if pattern.search(sec.title):
             return name
-    year = re.search(r"(20\d{2}|19\d{2})年", sec.title)
-    if year and report_year and sec.level == 1:
-        return "plans" if int(year.group(1)) >= report_year else "achievements"
     if sec.parent is not None:
         return found[sec.parent].category
     return "other"

@@ -25,7 +25,8 @@ def metadata(doc: Document) -> Document:
 def sections(doc: Document) -> Document:
     from extractor.understanding.sections import find_sections
 
-    doc.sections = find_sections(doc.norm, doc.text, doc.metadata.get("year"))
+    work_report = doc.metadata.get("kind") == "政府工作报告"
+    doc.sections = find_sections(doc.norm, doc.text, doc.metadata.get("year"), work_report)
     return doc
 
 

@@ -1,0 +1,245 @@
+"""`govfacts batch`: extract every report under some folders into the dataset database.
+
+The main process finds and hashes the files, skips those already stored by
+this extractor version, and writes each result in its own transaction; a pool
+of worker processes runs `extractor.process` on the rest.  A worker that dies
+(a crash inside a PDF library) costs only its file: the files it may have been
+holding are retried one at a time, and the one that kills its worker again is
+recorded as `worker_crashed`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import tempfile
+import threading
+import time
+import zipfile
+import zlib
+from collections import Counter, deque
+from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+import extractor
+from extractor.dataset import db
+from extractor.dataset.inputs import InputFile, find_inputs, local_copy, sha256
+from extractor.dataset.progress import Progress, failure_line
+from extractor.model import ErrorInfo, ExtractorInfo, Report, Source
+
+
+@dataclass(frozen=True)
+class Task:
+    item: InputFile
+    sha256: str
+    version: str
+
+
+@dataclass
+class BatchSummary:
+    """What a batch did: counts of this run, and every file it could not use, by name."""
+
+    db: str
+    found: int = 0
+    extracted: int = 0
+    skipped: int = 0
+    facts: int = 0
+    status: Counter = field(default_factory=Counter)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, status, message)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, path already stored)
+    missing: list[str] = field(default_factory=list)
+
+    def add(self, rows: db.DocumentRows) -> None:
+        doc = rows.document
+        self.status[doc["status"]] += 1
+        self.facts += doc["n_facts"]
+        if doc["status"] != "ok":
+            self.failures.append((doc["path"], doc["status"], doc["error_message"] or ""))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "db": self.db,
+            "found": self.found,
+            "extracted": self.extracted,
+            "skipped": self.skipped,
+            "facts": self.facts,
+            "status": {s: self.status[s] for s in ("ok", "needs_ocr", "error")},
+            "failures": [{"path": p, "status": s, "message": m} for p, s, m in sorted(self.failures)],
+            "duplicates": [{"path": p, "same_as": q} for p, q in self.duplicates],
+            "missing": self.missing,
+        }
+
+    def lines(self) -> list[str]:
+        s = self.status
+        head = (
+            f"{self.found} files: {self.extracted} extracted, {self.skipped} skipped (unchanged or duplicate)"
+            f" | ok {s['ok']}, needs_ocr {s['needs_ocr']}, error {s['error']}"
+            f" | {self.facts} facts → {self.db}"
+        )
+        body = [f"  {status:<9} {failure_line(path, msg)}" for path, status, msg in sorted(self.failures)]
+        body += [f"  duplicate {path}: same content as {same}" for path, same in self.duplicates]
+        body += [f"  missing   {line}" for line in self.missing]
+        return [head, *body]
+
+
+def current_version() -> str:
+    """What resume keys on: the extractor's version and a digest of its catalog and models.
+
+    A new version, catalog or trained model extracts every file again.
+    """
+    from extractor.pipeline import extractor_info
+
+    info = extractor_info()
+    inputs = json.dumps([info.catalog_version, info.models], sort_keys=True)
+    return f"{info.version}+{hashlib.sha256(inputs.encode()).hexdigest()[:10]}"
+
+
+def run_batch(
+    paths: Iterable[str],
+    db_path: str = db.DEFAULT_DB,
+    workers: int | None = None,
+    force: bool = False,
+    progress: TextIO | None = None,
+    show_progress: bool = True,
+) -> BatchSummary:
+    """Extract every report under `paths` into the database at `db_path`.
+
+    `force` re-extracts files already stored by this version.  Progress goes to
+    `progress` (default stderr): a bar on a terminal, one line per file otherwise.
+    """
+    items, missing = find_inputs(paths)
+    summary = BatchSummary(str(db_path), found=len(items), missing=missing)
+    conn = db.connect(db_path)
+    try:
+        db.load_catalog(conn)
+        tasks = _plan(conn, items, summary, force)
+        bar = Progress(len(tasks), progress, enabled=show_progress)
+        try:
+            for rows in _extract_all(tasks, min(workers or os.cpu_count() or 1, len(tasks))):
+                db.write_document(conn, rows)
+                summary.extracted += 1
+                summary.add(rows)
+                bar.advance(rows)
+        finally:
+            bar.close()
+    finally:
+        conn.close()
+    return summary
+
+
+def _plan(conn, items: list[InputFile], summary: BatchSummary, force: bool) -> list[Task]:
+    """Hash every file; skip what is stored; record at once the files that cannot be read at all."""
+    version = current_version()
+    stored = {} if force else db.done_keys(conn, version)
+    planned: dict[str, str] = {}
+    tasks = []
+    for item in items:
+        problem = item.problem
+        if not problem:
+            try:
+                digest = sha256(item)
+            except (OSError, RuntimeError, zipfile.BadZipFile, zlib.error) as exc:  # encrypted/damaged entry
+                problem = ("unreadable", f"{item.path}: cannot read the file ({exc})")
+        if problem:
+            rows = _failure_rows(Task(item, "", version), *problem)
+            db.write_document(conn, rows)
+            summary.add(rows)
+            continue
+        same = stored.get(digest) or planned.get(digest)
+        if same:
+            _skip(conn, item.path, same, summary)
+            continue
+        planned[digest] = item.path
+        tasks.append(Task(item, digest, version))
+    return tasks
+
+
+def _skip(conn, path: str, same: str, summary: BatchSummary) -> None:
+    summary.skipped += 1
+    if same != path:
+        summary.duplicates.append((path, same))
+        if db.stored_sha(conn, path) is not None:  # this path held other content before: drop it
+            db.forget(conn, path)
+
+
+def _extract_all(tasks: list[Task], workers: int) -> Iterator[db.DocumentRows]:
+    """Rows of every task, in the order they finish, surviving workers that die."""
+    queue = deque(tasks)
+    suspects: list[Task] = []
+    while queue:
+        suspects += yield from _run_pool(queue, workers)
+    for task in suspects:  # alone in a pool, a crash names its file
+        if (yield from _run_pool(deque([task]), 1)):
+            message = f"{task.item.path}: the extractor's process died while reading this file"
+            yield _failure_rows(task, "worker_crashed", message)
+
+
+def _run_pool(queue: deque[Task], workers: int) -> Generator[db.DocumentRows, None, list[Task]]:
+    """Run tasks from `queue` until it is empty or a worker dies; return the tasks then in flight."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    in_flight: dict[Any, Task] = {}
+    try:
+        while queue or in_flight:
+            while queue and len(in_flight) < 2 * workers:  # a short queue keeps memory flat
+                task = queue.popleft()
+                in_flight[pool.submit(extract_task, task)] = task
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in finished:
+                try:
+                    rows = future.result()
+                except BrokenProcessPool:
+                    return list(in_flight.values())
+                del in_flight[future]
+                yield rows
+        return []
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker() -> None:
+    # Ctrl-C is the main process's to handle; and a worker must not outlive a killed parent
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+
+
+def extract_task(task: Task) -> db.DocumentRows:
+    """What a worker runs: `extractor.process` on the file, flattened to rows."""
+    item = task.item
+    try:
+        with tempfile.TemporaryDirectory(prefix="govfacts-") as folder, local_copy(item, folder) as path:
+            report = extractor.process(path)
+            if path != item.file:  # a zip entry: name it as the dataset does, not by its temporary copy
+                report = _renamed(report, path, item.path)
+    except Exception as exc:  # a bug must cost one file, not the batch
+        return _failure_rows(task, "internal_error", f"{item.path}: {type(exc).__name__}: {exc}")
+    return db.report_rows(report, item.path, task.sha256, task.version)
+
+
+def _renamed(report: Report, temporary: str, path: str) -> Report:
+    source = report.source.model_copy(update={"path": path})
+    error = report.error
+    if error:
+        error = error.model_copy(update={"message": error.message.replace(temporary, path)})
+    return report.model_copy(update={"source": source, "error": error})
+
+
+def _failure_rows(task: Task, code: str, message: str) -> db.DocumentRows:
+    report = Report(
+        status="error",
+        error=ErrorInfo(code=code, message=message),
+        source=Source(path=task.item.path, sha256=task.sha256 or None),
+        extractor=ExtractorInfo(version=task.version),
+    )
+    return db.report_rows(report, task.item.path, task.sha256, task.version)
