@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.understanding.indicators import context_before, rule_indicator
+from extractor.understanding.indicators import catalog_indicator, context_before
+from extractor.understanding.measures import measure_phrase, open_id
 from extractor.understanding.quantities import Quantity, find_quantities
 
 SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
@@ -57,13 +58,30 @@ def candidates(norm: str, section_category: callable) -> list[Candidate]:
     skip = _furniture_spans(norm)
     phones = [(m.start(), m.end()) for m in PHONE.finditer(norm)]
     out = []
+    previous: Candidate | None = None
     for q in find_quantities(norm):
         c = Candidate(q, q.start, q.end)
         c.change = _change(norm, q)
         c.reject = _rule_out(norm, q, skip, phones, section_category(q.start))
-        c.indicator = rule_indicator(norm, q.start, q.unit, c.change)
+        _assign_indicator(norm, c, previous)
         out.append(c)
+        previous = c
     return out
+
+
+def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> None:
+    """Catalog id from the measured words; a bare growth rate inherits the measure of the figure before it."""
+    phrase = measure_phrase(norm, c.start)
+    rate = c.quantity.unit in ("%", "个百分点")
+    inherited = False
+    if (not phrase or phrase in ("同比", "比上年")) and previous is not None and c.start - previous.end <= 12 \
+            and not SENTENCE_BREAK.search(norm, previous.end, c.start):
+        phrase, inherited = previous.features.get("phrase", ""), True
+    c.features["phrase"] = phrase
+    growth = c.change is not None and rate
+    c.indicator = catalog_indicator(phrase, c.quantity.unit, "increase" if growth else None) or (
+        open_id(phrase) + ("/增速" if growth and phrase else "") if phrase else "unknown")
+    del inherited
 
 
 def _rule_out(norm: str, q: Quantity, skip: list[tuple[int, int]], phones, category: str) -> str | None:

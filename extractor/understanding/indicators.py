@@ -84,6 +84,33 @@ def rule_indicator(norm: str, start: int, unit: str | None, change: str | None) 
     return best[2] if best else UNKNOWN
 
 
+def catalog_indicator(phrase: str, unit: str | None, change: str | None) -> str | None:
+    """The catalog id whose alias best names `phrase` (ending nearest its end, then longest).
+
+    >>> catalog_indicator("一般公共预算收入", "元", None)
+    'fiscal_revenue'
+    >>> catalog_indicator("地区生产总值", "%", "increase")
+    'gdp_growth'
+    >>> catalog_indicator("村道硬化", "公里", None) is None
+    True
+    """
+    if not phrase:
+        return None
+    family = unit_family(unit)
+    best: tuple[int, int, str] | None = None
+    for alias_text, pos in _occurrences(phrase, _aliases()):
+        end = pos + len(alias_text)
+        if len(phrase) - end > 4 or len(alias_text) < 2:
+            continue
+        for alias in _aliases()[alias_text]:
+            ind = _fit(alias, family, change)
+            if ind is not None:
+                key = (end, len(alias_text), ind)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return best[2] if best else None
+
+
 def _occurrences(text: str, by_text: dict) -> list[tuple[str, int]]:
     """Every alias occurrence, overlapping ones included (a regex scan would skip them)."""
     found = []

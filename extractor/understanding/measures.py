@@ -1,0 +1,49 @@
+"""The words that name what a figure measures, and the indicator they point to.
+
+"一般公共预算收入完成8.4亿元，增长11.2%" → 8.4亿元 measures 一般公共预算收入; the
+11.2% that follows measures its growth.  The phrase is cut from the clause
+before the figure: time words, verbs of completion and qualifiers are peeled
+off.  A phrase that names a catalog indicator gives its id; any other phrase
+gives an open id `x:<phrase>` so that the same wording groups across reports
+without claiming a catalog meaning it may not have.
+"""
+
+from __future__ import annotations
+
+import re
+
+CLAUSE = re.compile(r"[。；;！？!?\n，,：:、（(）)“”\"]")
+LEADING = re.compile(
+    r"^(?:其中|全年|今年|去年|上年|当年|本年度?|年内|一年来|同期|目前|截至目前|至目前|共|累计|总计|合计|全县|全区|全市|全省|全镇|全乡|"
+    r"全街道|我县|我区|我市|我省|我镇|我乡|我局|县级|镇级|共有|现有|先后|分别|新|年均|人均)+"
+)
+TRAILING = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年|年均|分别|共计|累计|总计|完成|实现|达到|达|为|是|超过|超|突破|约|近|逾|将近|"
+    r"增长|增加|提高|上升|提升|下降|减少|降低|回落|增|降|了|的|有|在|共|计|至|到|由|占|由原来|以上|左右|均)+$"
+)
+VERB_HEAD = re.compile(r"^(?:完成|实施|开展|组织|举办|办理|受理|新建|建成|建设|新增|发放|培训|查处|处理|化解|调解|审查|制定|出具|接待|解决|引进|帮助|带动|创建|打造|改造|治理|推进|落实)")
+
+
+def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
+    """The measured words just before a figure.
+
+    >>> measure_phrase("一般公共预算收入完成8.4亿元", 10)
+    '一般公共预算收入'
+    >>> measure_phrase("全年累计发放资料3000份", 8)
+    '发放资料'
+    >>> measure_phrase("增长11.2%", 2)
+    ''
+    """
+    window = norm[max(0, start - limit):start]
+    cut = max((m.end() for m in CLAUSE.finditer(window)), default=0)
+    phrase = window[cut:].strip()
+    for _ in range(3):
+        phrase = TRAILING.sub("", LEADING.sub("", phrase)).strip()
+    phrase = re.sub(r"[0-9.%]+[^\u4e00-\u9fff]*$", "", phrase)
+    return phrase[-12:]
+
+
+def open_id(phrase: str) -> str:
+    """An id for a measure outside the catalog, named by its words (verbs of action dropped)."""
+    core = VERB_HEAD.sub("", phrase) or phrase
+    return f"x:{core}" if core else "unknown"
