@@ -125,16 +125,20 @@ def _add_compare(subparsers: argparse._SubParsersAction, name: str) -> None:
 
 def _compare(args: argparse.Namespace) -> int:
     from extractor.dataset.query import compare, pivot
-    from extractor.dataset.tables import write_rows
+    from extractor.dataset.tables import render_table, write_rows
 
-    records = compare(args.db, _filters(args))
+    filters = _filters(args)
+    records = compare(args.db, filters)
     if not records:
         print("govfacts compare: no facts match", file=sys.stderr)
         return 1
     if args.format == "table":
-        headers, rows, notes = pivot(records, evidence=args.evidence)
-        write_rows(headers, rows, "table", sys.stdout)
-        print("\n".join(notes), end="\n" if notes else "")
+        table = pivot(records, filters.indicators, evidence=args.evidence)
+        print(
+            "\n".join(
+                filter(None, [table.caption, render_table(table.headers, table.rows, 60), *table.notes])
+            )
+        )
         return 0
     headers = [h for h in records[0] if args.evidence or h != "evidence"]
     write_rows(headers, [[r[h] for h in headers] for r in records], args.format, sys.stdout)

@@ -108,15 +108,27 @@ def compare(db_path: str | Path, filters: Filters) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in rows]
 
 
-def pivot(records: Sequence[dict], evidence: bool = False) -> tuple[list[str], list[list[str]], list[str]]:
-    """Records as a region × year row by indicator column table; and footnotes with evidence if asked.
+@dataclass
+class Pivot:
+    """A region × year by indicator table; `caption` names the places every row shares."""
 
-    A cell lists every value the reports give, joined by "; ".
+    headers: list[str]
+    rows: list[list[Any]]
+    caption: str
+    notes: list[str]
+
+
+def pivot(records: Sequence[dict], indicators: Sequence[str] = (), evidence: bool = False) -> Pivot:
+    """Records as one row per region and year, one column per indicator (in the order of `indicators`).
+
+    A cell lists every value the reports give, joined by "; "; with `evidence`,
+    each value gets a footnote number and `notes` the clause it stands in.
     """
-    levels = [level for level in REGION_LEVELS if any(r[level] for r in records)]
-    indicators = list(dict.fromkeys(r["indicator"] for r in records))
+    levels, shared = _region_columns(records)
+    order = list(dict.fromkeys([*indicators, *(r["indicator"] for r in records)]))
     names = {r["indicator"]: r["indicator_name"] or r["indicator"] for r in records}
-    table: dict[tuple, dict[str, list[str]]] = {}
+    columns = [i for i in order if i in names]
+    cells: dict[tuple, dict[str, list[str]]] = {}
     notes: list[str] = []
     for r in records:
         key = (*(r[level] or "" for level in levels), r["year"] if r["year"] is not None else "")
@@ -124,10 +136,19 @@ def pivot(records: Sequence[dict], evidence: bool = False) -> tuple[list[str], l
         if evidence:
             notes.append(f"[{len(notes) + 1}] {r['path']}: {r['evidence']}")
             text += f" [{len(notes)}]"
-        table.setdefault(key, {}).setdefault(r["indicator"], []).append(text)
-    headers = [*levels, "year", *(names[i] for i in indicators)]
-    rows = [[*key, *("; ".join(cells.get(i, [])) for i in indicators)] for key, cells in table.items()]
-    return headers, rows, notes
+        cells.setdefault(key, {}).setdefault(r["indicator"], []).append(text)
+    rows = [[*key, *("; ".join(row.get(i, [])) for i in columns)] for key, row in cells.items()]
+    return Pivot([*levels, "year", *(names[i] for i in columns)], rows, " ".join(shared), notes)
+
+
+def _region_columns(records: Sequence[dict]) -> tuple[list[str], list[str]]:
+    """Region levels that tell rows apart (always the finest one), and the names all rows share."""
+    present = [level for level in REGION_LEVELS if any(r[level] for r in records)]
+    varying = [level for level in present if len({r[level] for r in records}) > 1]
+    if present and present[-1] not in varying:
+        varying.append(present[-1])
+    shared = [records[0][level] for level in present if level not in varying]
+    return varying, shared
 
 
 def format_value(record: dict) -> str:

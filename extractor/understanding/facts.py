@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.understanding.indicators import catalog_indicator, context_before
-from extractor.understanding.measures import measure_phrase, open_id
+from extractor.understanding.measures import measure_phrase, noun_after, open_id, split_urban_rural
 from extractor.understanding.quantities import Quantity, find_quantities
 
 SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
@@ -70,18 +70,24 @@ def candidates(norm: str, section_category: callable) -> list[Candidate]:
 
 
 def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> None:
-    """Catalog id from the measured words; a bare growth rate inherits the measure of the figure before it."""
+    """Catalog id from the measured words; a figure in a list inherits the measure of the one before it."""
     phrase = measure_phrase(norm, c.start)
-    rate = c.quantity.unit in ("%", "个百分点")
-    inherited = False
-    if (not phrase or phrase in ("同比", "比上年")) and previous is not None and c.start - previous.end <= 12 \
-            and not SENTENCE_BREAK.search(norm, previous.end, c.start):
-        phrase, inherited = previous.features.get("phrase", ""), True
-    c.features["phrase"] = phrase
-    growth = c.change is not None and rate
-    c.indicator = catalog_indicator(phrase, c.quantity.unit, "increase" if growth else None) or (
-        open_id(phrase) + ("/增速" if growth and phrase else "") if phrase else "unknown")
-    del inherited
+    in_list = previous is not None and c.start - previous.end <= 14 and not SENTENCE_BREAK.search(norm, previous.end, c.start)
+    order = 0
+    if not phrase and in_list:
+        phrase = previous.features.get("phrase", "")
+        order = previous.features.get("order", 0) + 1
+    if not phrase:
+        phrase = noun_after(norm, c.end)
+    c.features["phrase"], c.features["order"] = phrase, order
+    pair = split_urban_rural(phrase) if "分别" in norm[max(0, c.start - 16):c.start] or order else None
+    if pair:
+        phrase = pair[min(order, 1)]
+    growth = c.change is not None and c.quantity.unit in ("%", "个百分点")
+    found = catalog_indicator(phrase, c.quantity.unit, "increase" if growth else None)
+    if found is None and phrase:
+        found = open_id(phrase) + ("/增速" if growth else "")
+    c.indicator = found or "unknown"
 
 
 def _rule_out(norm: str, q: Quantity, skip: list[tuple[int, int]], phones, category: str) -> str | None:

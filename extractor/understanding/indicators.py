@@ -100,7 +100,8 @@ def catalog_indicator(phrase: str, unit: str | None, change: str | None) -> str 
     best: tuple[int, int, str] | None = None
     for alias_text, pos in _occurrences(phrase, _aliases()):
         end = pos + len(alias_text)
-        if len(phrase) - end > 4 or len(alias_text) < 2:
+        # a short alias (企业, 项目) names the measure only as the phrase's head noun
+        if len(phrase) - end > (4 if len(alias_text) >= 4 else 0) or len(alias_text) < 2:
             continue
         for alias in _aliases()[alias_text]:
             ind = _fit(alias, family, change)

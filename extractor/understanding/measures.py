@@ -24,6 +24,10 @@ TRAILING = re.compile(
 VERB_HEAD = re.compile(r"^(?:完成|实施|开展|组织|举办|办理|受理|新建|建成|建设|新增|发放|培训|查处|处理|化解|调解|审查|制定|出具|接待|解决|引进|帮助|带动|创建|打造|改造|治理|推进|落实)")
 
 
+FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{0,3}?(?:元|个|家|人|次|项|件|亩|吨|公里|倍|户|名|座|条))?")
+COMPARED = re.compile(r"(?:比|较|是|为|相当于|占)(?:19|20)\d{2}年(?:底|末)?(?:的)?|(?:19|20)\d{2}年(?:底|末)?")
+
+
 def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
     """The measured words just before a figure.
 
@@ -36,11 +40,34 @@ def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
     """
     window = norm[max(0, start - limit):start]
     cut = max((m.end() for m in CLAUSE.finditer(window)), default=0)
-    phrase = window[cut:].strip()
+    phrase = COMPARED.sub("", window[cut:]).strip()
+    last_figure = max((m.end() for m in FIGURE.finditer(phrase)), default=0)
+    phrase = phrase[last_figure:].lstrip("和及与、")
     for _ in range(3):
         phrase = TRAILING.sub("", LEADING.sub("", phrase)).strip()
-    phrase = re.sub(r"[0-9.%]+[^\u4e00-\u9fff]*$", "", phrase)
     return phrase[-12:]
+
+
+def noun_after(norm: str, end: int) -> str:
+    """The measured noun written after the figure: "155家涉VOCs企业" → 涉VOCs企业.
+
+    >>> noun_after("辖区有11个行政村，", 6)
+    '行政村'
+    """
+    m = re.match(r"[\u4e00-\u9fffA-Za-z]{1,8}", norm[end:end + 8])
+    if not m:
+        return ""
+    words = re.split(r"(?:的|全部|均|已|实现|完成|达到|进行|开展|参加|共|，)", m.group())
+    return words[0]
+
+
+def split_urban_rural(phrase: str) -> tuple[str, str] | None:
+    """"城乡居民人均可支配收入分别…" names two measures, urban then rural."""
+    m = re.match(r"^城乡(居民)?(.*)$", phrase)
+    if not m:
+        return None
+    rest = (m.group(1) or "") + m.group(2)
+    return "城镇" + rest, "农村" + rest
 
 
 def open_id(phrase: str) -> str:
