@@ -15,6 +15,7 @@ import sys
 COMMAND_MODULES = [
     "extractor.commands.extract",
     "extractor.commands.schema",
+    "extractor.commands.learning",
     "extractor.dataset.cli",
 ]
 

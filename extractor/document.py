@@ -46,6 +46,7 @@ class Document:
     norm: str = ""  # same length as text: the view the parsers read
     metadata: dict[str, Any] = field(default_factory=dict)
     sections: list[Any] = field(default_factory=list)
+    candidates: list[Any] = field(default_factory=list)  # every figure, with the rules' verdict
     facts: list[Any] = field(default_factory=list)
     problems: list[Any] = field(default_factory=list)
     plans: list[Any] = field(default_factory=list)

@@ -135,28 +135,35 @@ def run_batch(
 def _plan(conn, items: list[InputFile], summary: BatchSummary, force: bool) -> list[Task]:
     """Hash every file; skip what is stored; record at once the files that cannot be read at all."""
     version = current_version()
+    digests = {item.path: _digest(conn, item, version, summary) for item in items}
+    # a stored copy counts only if its path, when part of this batch, still holds that content
     stored = {} if force else db.done_keys(conn, version)
-    planned: dict[str, str] = {}
+    known = {sha: path for sha, path in stored.items() if digests.get(path, sha) == sha}
     tasks = []
     for item in items:
-        problem = item.problem
-        if not problem:
-            try:
-                digest = sha256(item)
-            except (OSError, RuntimeError, zipfile.BadZipFile, zlib.error) as exc:  # encrypted/damaged entry
-                problem = ("unreadable", f"{item.path}: cannot read the file ({exc})")
-        if problem:
-            rows = _failure_rows(Task(item, "", version), *problem)
-            db.write_document(conn, rows)
-            summary.add(rows)
+        digest = digests[item.path]
+        if digest is None:
             continue
-        same = stored.get(digest) or planned.get(digest)
-        if same:
-            _skip(conn, item.path, same, summary)
-            continue
-        planned[digest] = item.path
-        tasks.append(Task(item, digest, version))
+        owner = known.setdefault(digest, item.path)
+        if owner == item.path and stored.get(digest) != item.path:
+            tasks.append(Task(item, digest, version))
+        else:  # unchanged since it was stored, or the same content as another file
+            _skip(conn, item.path, owner, summary)
     return tasks
+
+
+def _digest(conn, item: InputFile, version: str, summary: BatchSummary) -> str | None:
+    """The file's sha256; or None once a file that cannot be read is recorded as such."""
+    problem = item.problem
+    if not problem:
+        try:
+            return sha256(item)
+        except (OSError, RuntimeError, zipfile.BadZipFile, zlib.error) as exc:  # encrypted/damaged entry
+            problem = ("unreadable", f"{item.path}: cannot read the file ({exc})")
+    rows = _failure_rows(Task(item, "", version), *problem)
+    db.write_document(conn, rows)
+    summary.add(rows)
+    return None
 
 
 def _skip(conn, path: str, same: str, summary: BatchSummary) -> None:

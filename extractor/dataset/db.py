@@ -190,6 +190,7 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
         raise DatabaseError(f"{path}: no such database (run `govfacts batch DIR --db {path}` first)")
     conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
     conn.execute("PRAGMA query_only = ON")
+    conn.set_authorizer(_no_other_files)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -211,6 +212,13 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _no_other_files(action: int, *_: object) -> int:
+    """Authorizer of read-only connections: ATTACH (and VACUUM INTO, which attaches) would create files."""
+    return (
+        sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
+    )
 
 
 def _ensure_schema(conn: sqlite3.Connection) -> None:

@@ -48,7 +48,7 @@ def find_inputs(paths: Iterable[str]) -> tuple[list[InputFile], list[str]]:
             found.extend(_expand(path))
         else:
             missing.append(f"{arg}: no such file or directory")
-    return found, missing
+    return list(dict.fromkeys(found)), missing  # a folder named twice is read once
 
 
 def _walk(root: str) -> Iterator[str]:

@@ -60,7 +60,7 @@ def query(db_path: str | Path, sql: str, params: Sequence[Any] = ()) -> tuple[li
 
 def _explain(exc: Exception) -> str:
     message = str(exc)
-    if "readonly" in message or "query_only" in message:
+    if "readonly" in message or "query_only" in message or "authoriz" in message:
         return f"refused: the database is opened read-only ({message})"
     return message
 

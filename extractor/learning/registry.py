@@ -26,7 +26,7 @@ def fact_classifier():
     path = models_dir() / FACT_MODEL
     if not path.exists():
         return None
-    from extractor.learning.fact_model import FactClassifier
+    from extractor.learning.models import FactClassifier
 
     return FactClassifier.load(path)
 
@@ -36,6 +36,6 @@ def indicator_classifier():
     path = models_dir() / INDICATOR_MODEL
     if not path.exists():
         return None
-    from extractor.learning.indicator_model import IndicatorClassifier
+    from extractor.learning.models import IndicatorClassifier
 
     return IndicatorClassifier.load(path)

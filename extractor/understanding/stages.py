@@ -30,14 +30,34 @@ def sections(doc: Document) -> Document:
     return doc
 
 
+@component("candidates")
+def candidates(doc: Document) -> Document:
+    """Every figure with a measure word, with the rules' verdict and a first indicator."""
+    from extractor.understanding.facts import candidates as find
+
+    doc.candidates = find(doc.norm, category_at(doc))
+    return doc
+
+
 @component("facts")
 def facts(doc: Document) -> Document:
+    """The classifier (when trained) decides what the rules left open."""
     from extractor.learning.registry import fact_classifier
-    from extractor.understanding.facts import candidates
 
-    found = candidates(doc.norm, _category_at(doc))
     classifier = fact_classifier()
-    doc.facts = classifier.decide(doc, found) if classifier else _rules_only(found)
+    found = doc.candidates
+    doc.facts = classifier.decide(doc, found, category_at(doc)) if classifier else _rules_only(found)
+    return doc
+
+
+@component("indicators")
+def indicators(doc: Document) -> Document:
+    """The indicator classifier (when trained) names what the corpus taught it."""
+    from extractor.learning.registry import indicator_classifier
+
+    classifier = indicator_classifier()
+    if classifier:
+        classifier.assign(doc, doc.facts)
     return doc
 
 
@@ -50,7 +70,7 @@ def lists(doc: Document) -> Document:
     return doc
 
 
-def _category_at(doc: Document):
+def category_at(doc: Document):
     spans = [(s.start, s.end, s.category) for s in doc.sections]
 
     def category(offset: int) -> str:

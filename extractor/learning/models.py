@@ -1,0 +1,115 @@
+"""The two learned stages, saved and loaded with skops (never pickle).
+
+The fact classifier is FeatureHasher → LogisticRegression; the indicator
+classifier is a nearest-neighbour vote over character n-grams of the measured
+words (TF-IDF, cosine), which stays small however many indicators the corpus
+has.  Fixed seeds and sorted inputs: the same corpus gives the same file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.learning.features import fact_features, indicator_text
+
+# types a govfacts model file may contain; anything else is refused on load
+TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
+FACT_THRESHOLD = 0.5
+INDICATOR_MAX_DISTANCE = 0.35  # cosine distance to the nearest taught example
+NEIGHBOURS = 3
+
+
+def fact_pipeline(c: float = 1.0):
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline([
+        ("hash", FeatureHasher(n_features=2**16, alternate_sign=False)),
+        ("classify", LogisticRegression(C=c, max_iter=3000, random_state=0)),
+    ])
+
+
+def indicator_pipeline():
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline([
+        ("ngrams", Pipeline([
+            ("hash", HashingVectorizer(analyzer="char", ngram_range=(1, 3), n_features=2**15,
+                                       alternate_sign=False, norm=None)),
+            ("tfidf", TfidfTransformer(sublinear_tf=True)),
+        ])),
+        ("vote", KNeighborsClassifier(n_neighbors=NEIGHBOURS, metric="cosine", weights="distance",
+                                      algorithm="brute")),
+    ])
+
+
+def save(pipeline, path: Path) -> None:
+    import skops.io as sio
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sio.dump(pipeline, path)
+
+
+def load(path: Path):
+    import skops.io as sio
+
+    untrusted = sio.get_untrusted_types(file=path)
+    refused = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
+    if refused:
+        raise ValueError(f"{path}: refuses to load unexpected types {refused}")
+    return sio.load(path, trusted=untrusted)
+
+
+class FactClassifier:
+    """Decides whether a figure the rules let through is a claimed result."""
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+
+    @classmethod
+    def load(cls, path: Path) -> FactClassifier:
+        return cls(load(path))
+
+    def probabilities(self, doc, cands, category_at) -> list[float]:
+        if not cands:
+            return []
+        kind = doc.metadata.get("kind")
+        rows = [fact_features(doc.norm, c, category_at(c.start), kind) for c in cands]
+        positive = list(self.pipeline.classes_).index(1)
+        return [float(p[positive]) for p in self.pipeline.predict_proba(rows)]
+
+    def decide(self, doc, found, category_at):
+        open_ = [c for c in found if c.reject is None]
+        kept = []
+        for c, p in zip(open_, self.probabilities(doc, open_, category_at)):
+            c.features["confidence"], c.features["method"] = p, "classifier"
+            if p >= FACT_THRESHOLD:
+                kept.append(c)
+        return kept
+
+
+class IndicatorClassifier:
+    """Names the indicator of a fact from its measured words, where the corpus has taught it."""
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+
+    @classmethod
+    def load(cls, path: Path) -> IndicatorClassifier:
+        return cls(load(path))
+
+    def assign(self, doc, facts) -> None:
+        """Take the taught indicator where a taught example is near enough; keep the rules' id elsewhere."""
+        if not facts:
+            return
+        rows = [indicator_text(doc.norm, c) for c in facts]
+        vectors = self.pipeline.named_steps["ngrams"].transform(rows)
+        knn = self.pipeline.named_steps["vote"]
+        distances, _ = knn.kneighbors(vectors, n_neighbors=1)
+        labels = knn.predict(vectors)
+        for c, dist, label in zip(facts, distances[:, 0], labels):
+            if dist <= INDICATOR_MAX_DISTANCE:
+                c.indicator = str(label)
