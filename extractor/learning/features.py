@@ -13,6 +13,14 @@ TARGET_WORDS = re.compile(r"力争|预期|目标|计划|争取|确保|预计|将
 PAST_WORDS = re.compile(r"已|累计|完成|实现|达到|共|全年|去年|上年")
 
 
+def words(text: str) -> list[str]:
+    """jieba's words of a short span (the dictionary loads once per process)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
+
+
 def fact_features(norm: str, c, category: str, kind: str | None) -> dict[str, float]:
     q = c.quantity
     left = norm[max(0, c.start - 12):c.start]
@@ -35,6 +43,11 @@ def fact_features(norm: str, c, category: str, kind: str | None) -> dict[str, fl
         f[f"LB={a}{b}"] = 1
     for i in range(1, 3):
         f[f"R{i}={right[:i]}"] = 1
+    for i, w in enumerate(reversed(words(left)[-3:])):
+        f[f"LW{i}={w}"] = 1
+    after = words(right)
+    if after:
+        f[f"RW={after[0]}"] = 1
     clause = re.split(r"[，。；,;：:]", left)[-1]
     if TARGET_WORDS.search(clause):
         f["target_word"] = 1

@@ -23,7 +23,9 @@ SET_TERMS = re.compile(
     r"|一岗双责|三重一大|五位一体|两学一做|三会一课|六稳|六保|[一二两三四五六七八九十]+张清单|两新|两重|八项规定"
 )
 # targets and norms: 力争达到90%, 不得少于两人
-TARGET = re.compile(r"力争|预期|目标|计划|争取|确保|拟|预计到|到20\d\d年|将达到|要达到|提高到|不得|应当|必须|须|要求")
+TARGET = re.compile(
+    r"力争|预期|目标|计划|争取(?!资金|债券|到|上级|中央|省|国家|项目|专项|政策)|确保|拟|预计到|到20\d\d年|将达到|要达到|不得|应当|必须|须|要求"
+)
 ACHIEVED = re.compile(r"完成|实现了|达到了|已|累计|共计|全年|超额")
 PAST = re.compile(r"已经|已|去年|上年|过去|累计|实现了|完成了|达到了")
 # a Chinese numeral with these units names a thing, not a count: 二期工程, 十分重要
@@ -65,8 +67,27 @@ def candidates(norm: str, section_category: callable) -> list[Candidate]:
         c.reject = _rule_out(norm, q, skip, phones, section_category(q.start))
         _assign_indicator(norm, c, previous)
         out.append(c)
+        twin = _shared_figure_twin(norm, c)
+        if twin is not None:
+            out.append(twin)
         previous = c
     return out
+
+
+SHARED_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:和|、|及|与)([\u4e00-\u9fff]{2,10}?)(?:均|都)(?:达到|达|为|是|保持)?$")
+
+
+def _shared_figure_twin(norm: str, c: Candidate) -> Candidate | None:
+    """"回复率和满意度均达100%": one figure, two measures — a second fact for the first measure."""
+    m = SHARED_FIGURE.search(context_before(norm, c.start, 30))
+    if not m:
+        return None
+    twin = Candidate(c.quantity, c.start, c.end, change=c.change, reject=c.reject)
+    phrase = measure_phrase(m.group(1) + "X", len(m.group(1)))
+    twin.features["phrase"] = phrase
+    found = catalog_indicator(phrase, c.quantity.unit, None)
+    twin.indicator = found or open_id(phrase)
+    return twin
 
 
 def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> None:

@@ -8,6 +8,7 @@ character for character, an offset in `norm` is the same offset in `text`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
@@ -43,12 +44,18 @@ def _traditional_to_simplified() -> dict[int, str]:
     return table
 
 
+# glyphs a bad PDF text layer puts for 人 after a figure: "参考入员51入"
+LOOKALIKE_PERSON = re.compile(r"(?<=[0-9万千百十余多])入(?=次|[，。、；）)\s]|$)")
+
+
 def normalize(text: str) -> str:
     """The parsing view of `text`, with exactly the same length.
 
     >>> normalize("覆蓋率達１００％，罰款12.5萬元")
     '覆盖率达100%，罚款12.5万元'
+    >>> normalize("调解员61入，咨询600入次")
+    '调解员61人，咨询600人次'
     """
-    out = text.translate(_table())
+    out = LOOKALIKE_PERSON.sub("人", text.translate(_table()))
     assert len(out) == len(text)
     return out

@@ -43,7 +43,7 @@ UNITS = sorted(
     户 家 个 件 次 场 份 项 条 处 台 辆 期 篇 批 宗 起 例
     所 座 栋 幢 套 间 张 本 册 块 支 队 组 村 镇 乡 社区 部
     种 类 棵 株 头 只 口 眼 床 轮 单 笔 封 段 把 副 节 分
-    首 方 平米 立方 万方
+    首 方 平米 立方 万方 枚 卷 剂次 剂 列 支队 人份
     """.split(),
     key=len,
     reverse=True,
@@ -105,8 +105,37 @@ class Quantity:
         return next(find_quantities(text), None)
 
 
+PEOPLE = re.compile(
+    rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>万|亿)(?P<mid>余|多)?(?=(?:城乡|农村|贫困|困难|建档立卡)?(?:群众|人口|居民|农民|职工|学生|儿童|老人|患者|妇女|劳动力)[^\u4e00-\u9fff]?)"
+)
+# bare numbers in a list that shares the measure word of its last member: "26.2和17.5个百分点"
+SHARED_UNIT = re.compile(rf"(?P<nums>(?:{ARABIC})(?:[、和及与](?:{ARABIC}))*)[、和及与](?P<last>{ARABIC})(?P<unit>{_unit})")
+
+
+# a growth rate whose % was lost on the way ("增长7.5，"): the verb says it is a percentage
+LOST_PERCENT = re.compile(r"(?<=增长|下降|增速|回落|增幅|降幅)(?P<sign>-)?(?P<num>\d{1,3}(?:\.\d+)?)(?=[，,。；;、）)]|$)")
+
+
 def find_quantities(norm: str) -> Iterator[Quantity]:
-    """Every figure with a measure word in the parsing view `norm`, left to right."""
+    """Every figure with a measure word in the parsing view `norm`, left to right.
+
+    >>> [(q.value, q.unit, q.raw) for q in find_quantities("增长7.5，高于全省26.2和17.5个百分点")]
+    [(7.5, '%', '7.5'), (26.2, '个百分点', '26.2'), (17.5, '个百分点', '17.5个百分点')]
+    """
+    found = {q.start: q for q in _pattern_quantities(norm)}
+    for m in LOST_PERCENT.finditer(norm):
+        start = m.start("sign") if m.group("sign") else m.start("num")
+        found.setdefault(start, Quantity(value=float(Decimal(m.group("num"))), unit="%", qualifier="exact",
+                                         raw=m.group(), start=start, end=m.end(), negative=bool(m.group("sign"))))
+    for q in _shared_unit_quantities(norm):
+        found.setdefault(q.start, q)
+    for q in _people_quantities(norm):
+        if not any(o.start <= q.start < o.end for o in found.values()):
+            found[q.start] = q
+    yield from (found[k] for k in sorted(found))
+
+
+def _pattern_quantities(norm: str) -> Iterator[Quantity]:
     pos = 0
     while True:
         m = PATTERN.search(norm, pos)
@@ -118,6 +147,28 @@ def find_quantities(norm: str) -> Iterator[Quantity]:
             continue
         yield q
         pos = m.end()
+
+
+def _shared_unit_quantities(norm: str) -> Iterator[Quantity]:
+    for m in SHARED_UNIT.finditer(norm):
+        if LEFT_BOUNDARY.search(norm[:m.start()]):
+            continue
+        unit = "%" if m.group("unit") == "%" else ("个百分点" if m.group("unit") == "百分点" else m.group("unit"))
+        pos = m.start()
+        for num in re.split(r"[、和及与]", m.group("nums")):
+            yield Quantity(value=float(Decimal(num.replace(",", ""))), unit=unit, qualifier="exact", raw=num,
+                           start=pos, end=pos + len(num))
+            pos += len(num) + 1
+
+
+def _people_quantities(norm: str) -> Iterator[Quantity]:
+    for m in PEOPLE.finditer(norm):
+        value = _number(m.group("num"))
+        if value is None or LEFT_BOUNDARY.search(norm[:m.start()]):
+            continue
+        yield Quantity(value=float(value * MULTIPLIERS[m.group("mult")]), unit="人",
+                       qualifier="more_than" if m.group("mid") else "exact", raw=m.group(), start=m.start(),
+                       end=m.end(), chinese=not m.group("num")[0].isdigit())
 
 
 def _build(m: re.Match, norm: str) -> Quantity | None:
