@@ -7,7 +7,7 @@ SAMPLES := $(wildcard samples/*.txt samples/*.docx samples/*.pdf)
 .PHONY: run test lint schema bench clean
 
 run: $(BIN)/.installed
-	$(BIN)/govfacts extract $(SAMPLES) -o out/samples
+	$(BIN)/govfacts extract $(SAMPLES) -o out/samples --show 4
 	@echo "JSON written to out/samples/ (one file per sample)"
 
 test: $(BIN)/.installed

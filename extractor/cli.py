@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "extractor.commands.extract",
     "extractor.commands.schema",
     "extractor.commands.learning",
+    "extractor.commands.show",
     "extractor.dataset.cli",
 ]
 

@@ -13,6 +13,7 @@ def add_parser(sub) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files")
     p.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out)")
     p.add_argument("--quiet", action="store_true", help="do not print the per-file summary")
+    p.add_argument("--show", type=int, default=0, metavar="N", help="also print the first N facts of each file")
     p.set_defaults(func=run)
 
 
@@ -33,7 +34,20 @@ def run(args: argparse.Namespace) -> int:
             print(f"govfacts: {report.status}: {report.error.message}", file=sys.stderr)
         elif not args.quiet:
             print(summary_line(report, target))
+            for fact in report.facts[: args.show]:
+                print("   " + fact_line(fact))
     return 1 if failures else 0
+
+
+def fact_line(fact) -> str:
+    """One fact as a person reads it: figure, qualifier, indicator, where it stands."""
+    where = f"p.{fact.page}" if fact.page else f"chars {fact.span[0]}–{fact.span[1]}"
+    value = f"{fact.value:g}" + (f"–{fact.value_max:g}" if fact.value_max is not None else "")
+    qual = "" if fact.qualifier == "exact" else f" ({fact.qualifier})"
+    change = f" [{fact.change}]" if fact.change else ""
+    at = fact.evidence.find(fact.raw)
+    context = fact.evidence[max(0, at - 16): at + len(fact.raw) + 8] if at >= 0 else fact.evidence[:30]
+    return f"{value} {fact.unit}{qual}{change}  {fact.indicator}  {where}  «{context}»"
 
 
 def summary_line(report, target: Path) -> str:

