@@ -99,6 +99,10 @@ def _title(body: str) -> str:
 
 def _category(sec: FoundSection, found: list[FoundSection], report_year: int | None,
               work_report: bool = False) -> str:
+    parent = found[sec.parent].category if sec.parent is not None else None
+    if parent in ("problems", "plans"):  # a subsection keeps its list's category unless it names the other list
+        own = next((name for name, pattern in CATEGORY_WORDS[:2] if pattern.search(sec.title)), None)
+        return own or parent
     if REVIEW.search(sec.title):
         return "achievements"
     year = re.search(r"(20\d{2}|19\d{2})年", sec.title)
