@@ -33,7 +33,7 @@ UNIT_START = re.compile(
 )
 # whitespace between a figure and CJK text or punctuation: "40 多辆", "约 860 余人", "100 %"
 STRAY_SPACE = re.compile(
-    rf"(?<=[{CJK}0-9０-９%％，。、；：（）“”])[ \t\u3000\u00a0]+(?=[0-9０-９])"
+    rf"(?<=[{CJK}%％，。、；：（）“”])[ \t\u3000\u00a0]+(?=[0-9０-９])"
     rf"|(?<=[0-9０-９])[ \t\u3000\u00a0]+(?=[{CJK}%％‰（）])"
 )
 

@@ -56,9 +56,21 @@ def _open(data: bytes, name: str):
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ReadError("encrypted_pdf", f"{name}: the PDF is encrypted (password protected)") from None
     except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        if _is_encryption_error(exc) or b"/Encrypt" in data[-4096:]:
             raise ReadError("encrypted_pdf", f"{name}: the PDF is encrypted (password protected)") from None
         raise ReadError("corrupt_pdf", f"{name}: damaged or truncated PDF ({type(exc).__name__})") from None
+
+
+def _is_encryption_error(exc: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's errors; look through the wrapping for a password problem."""
+    seen = 0
+    while exc is not None and seen < 5:
+        text = f"{type(exc).__name__} {exc}".lower()
+        if "password" in text or "encrypt" in text:
+            return True
+        exc = exc.__cause__ or exc.__context__ or (exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None)
+        seen += 1
+    return False
 
 
 class _PageLine:

@@ -21,7 +21,7 @@ SPEAKER = re.compile(
     rf"^(?P<org>.{{0,30}}?)(?:代理|代|副)?(?:省长|市长|区长|县长|州长|旗长|主席|镇长|乡长|主任|总理)"
     rf"{NOISE}*(?P<name>[\u4e00-\u9fff](?:{NOISE}*[\u4e00-\u9fff]){{1,3}}){NOISE}*$"
 )
-REPRESENT = re.compile(r"我代表(.{0,20}?人民政府)")
+REPRESENT = re.compile(r"我代表(.{0,20}?人民政府|国务院)")
 ORG = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}?(?:人民政府办公室|人民政府|政府办公室|街道办事处|办事处|委员会|管理委员会|"
     r"司法局|[\u4e00-\u9fff]{1,10}局|[\u4e00-\u9fff]{1,8}办公室|司法所|政府)"
@@ -57,6 +57,12 @@ def extract_metadata(norm: str, text: str) -> dict:
         region["province"] = _most_named_province(norm)
     if issuer is None and kind == "政府工作报告":
         issuer = _work_report_issuer(norm, region)
+    elif issuer and GENERIC_SELF.match(issuer):  # "自治区人民政府" names itself without its name
+        level = GENERIC_SELF.match(issuer).group()
+        place = next((p for p in (region.get("county"), region.get("city"), region.get("province"))
+                      if p and p.endswith(level)), None)
+        if place:
+            issuer = place + issuer[len(level):]
     region = {k: _written(norm, text, v) for k, v in region.items()}
     return {
         "doc_number": doc_number, "issuer": issuer, "signer": signer, "date": date, "year": year,
@@ -90,6 +96,17 @@ def _most_named_province(norm: str) -> str | None:
     return max(sorted(counts), key=counts.get) if counts else None
 
 
+def _represented_in(head: list[tuple[str, str]]) -> str | None:
+    for n, t in head:
+        m = REPRESENT.search(n)
+        if m and (m.group(1) == "国务院" or len(m.group(1)) > 4 and not GENERIC_SELF.match(m.group(1))):
+            return _squash_cjk(t[m.start(1):m.end(1)])
+    return None
+
+
+GENERIC_SELF = re.compile(r"^(?:[省市县区州旗]|自治区|自治州)")
+
+
 def _represented(norm: str, text: str) -> str | None:
     """"我代表易县人民政府…": the government a work report speaks for, when it names itself."""
     m = REPRESENT.search(norm[:3000])
@@ -103,7 +120,7 @@ def _work_report_issuer(norm: str, region: dict) -> str | None:
     return f"{place}人民政府" if place else None
 
 
-LABEL = re.compile(r"^(?:标题|题目|文件名称|名称|发文单位|发文机关|发布机构|报告人)\s*[:：|]\s*")
+LABEL = re.compile(r"^(?:标\s*题|题\s*目|文件名称|名\s*称|发文单位|发文机关|发布机构|报\s*告\s*人)\s*[:：|]\s*")
 
 
 def _paragraphs(norm: str, text: str) -> list[tuple[str, str]]:
@@ -136,7 +153,7 @@ def _title(head: list[tuple[str, str]]) -> str | None:
             score += 4
         if YEAR.search(n) or CN_YEAR.search(n):
             score += 2
-        if re.search(r"关于印发|的通知|通知$|^各", n):
+        if re.search(r"关于印发|关于报送|的通知|的函$|通知$|^各", n):
             score -= 5
         if n.startswith(("——", "—")) or re.match(r"^\d", n) and "报告" not in n:
             score -= 3
@@ -158,6 +175,8 @@ def _join_broken_title(head: list[tuple[str, str]]) -> list[tuple[str, str]]:
         nn, nt = out[i + 1]
         if len(nn) <= 5 and re.fullmatch(r"(?:的|工作|年度)?(?:报告|总结|年报)", nn) and not TITLE_WORDS.search(n[-2:]):
             out[i] = (n + nn, t + nt)
+        elif len(n) <= 25 and ORG.fullmatch(n) and nn.startswith("关于") and TITLE_WORDS.search(nn):
+            out[i + 1] = (n + nn, t + nt)  # "青杠坪乡人民政府" / "关于2019年…的报告"
     return out
 
 
@@ -195,6 +214,9 @@ def _issuer(head: list[tuple[str, str]], paragraphs: list[tuple[str, str]], titl
     for n, t in head:
         if len(n) <= 30 and ORG.fullmatch(n) and not n.startswith(("我", "各", "全")) and "网站" not in n:
             return _drop_province(_squash_cjk(t))
+    represented = _represented_in(head)
+    if represented:
+        return represented
     for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 8), -1):
         n, t = paragraphs[i]
         n = n.strip("（）() ")
@@ -210,7 +232,7 @@ def _issuer(head: list[tuple[str, str]], paragraphs: list[tuple[str, str]], titl
 
 def _drop_province(org: str) -> str:
     """A masthead's leading province name is not part of the issuer: 广西壮族自治区桂垌县… → 桂垌县…"""
-    m = re.match(r"^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}自治区)(?=[\u4e00-\u9fff]{1,6}(?:县|区|市|旗))", org)
+    m = re.match(r"^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}自治区|北京市|天津市|上海市|重庆市)(?=[\u4e00-\u9fff]{1,6}(?:县|区|市|旗))", org)
     return org[m.end():] if m else org
 
 

@@ -60,7 +60,7 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 MULT = r"万亿|千万|百万|亿|万|千(?![米瓦克伏帕])"
 PREFIX = {
-    "approx": "大约|约|将近|接近|近|大概",
+    "approx": "大约|(?<![民公条契节预签合制规相婚])约|将近|接近|(?<![最附邻接])近|大概",
     "more_than": "超过|超|逾|突破|高于",
     "at_least": "不少于|不低于|至少|最少",
     "less_than": "不足|不到|少于|低于|未满",
@@ -229,7 +229,7 @@ def _number(s: str) -> Decimal | None:
 def _qualifier(m: re.Match) -> str:
     prefix, mid, post = m.group("prefix"), m.group("mid") or m.group("mid2"), m.group("post")
     if prefix:
-        return next(k for k, v in PREFIX.items() if prefix in v.split("|"))
+        return next(k for k, v in PREFIX.items() if re.fullmatch(v, prefix))
     if mid:
         return "approx" if mid in ("来", "几") else "more_than"
     if post:

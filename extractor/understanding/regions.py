@@ -114,16 +114,22 @@ COUNTY_NAME = r"[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)"
 PROVINCE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}自治区)?(?:[\u4e00-\u9fff]{2,4}市(?=.{2,}[县区旗]))?")
 
 
+# words ending like a county that name no county
+NOT_COUNTY = re.compile(r"^(?:自治|市辖|辖|城|新|园|开发|景|社|片|街|小|矿|林|牧|湖|山|库|老|全|本|该|我|各|全县|地)区$|^(?:全|本|该|我|各)县$")
+
+
 def _unlisted_county(texts: list[str]) -> str | None:
     """A county the table does not know (a new or fictional one), as the issuer or title names it."""
     for t in texts[:2]:
         rest = PROVINCE_PREFIX.sub("", re.sub(r"^(?:19|20)\d{2}年(?:度)?", "", t or ""))
         m = re.match(rf"({COUNTY_NAME})", rest)
-        if m and not re.search(r"[镇乡]", m.group(1)):
+        if m and not re.search(r"[镇乡]", m.group(1)) and not NOT_COUNTY.search(m.group(1)):
             return m.group(1)
     joined = "\n".join(texts)
-    m = re.search(rf"({COUNTY_NAME})(?=[\u4e00-\u9fff]{{1,6}}(?:镇|乡|街道)|人民政府|政府|$)", joined)
-    return m.group(1) if m else None
+    for m in re.finditer(rf"({COUNTY_NAME})(?=[\u4e00-\u9fff]{{1,6}}(?:镇|乡|街道)|人民政府|政府|$)", joined):
+        if not NOT_COUNTY.search(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def _township(text: str, region: dict[str, str | None]) -> str | None:

@@ -25,7 +25,7 @@ MARKERS = [  # (rank, pattern); the number is group 1
 TITLE_END = re.compile(r"[。！？!?；;：:]")
 REVIEW = re.compile(r"回顾|成效|成绩|完成情况|取得")
 CATEGORY_WORDS = [
-    ("problems", re.compile(r"问题|不足|困难|差距|短板|薄弱|挑战")),
+    ("problems", re.compile(r"^(?!加快|推进|补齐|着力|强化|加强|全面|持续|坚持|聚焦|破解|解决).*(?:问题|不足|困难|差距|短板|薄弱|挑战)")),
     ("plans", re.compile(r"打算|计划|安排|思路|下一步|展望|今后|努力方向|工作重点|目标任务|改进措施|工作要点|意见建议")),
     ("achievements", re.compile(r"回顾|成效|成绩|做法|完成情况|主要工作|工作情况|开展情况|总体情况|进展|成果|举措|措施")),
 ]
