@@ -15,11 +15,14 @@ from extractor.understanding.indicators import catalog_indicator, context_before
 from extractor.understanding.measures import measure_phrase, noun_after, open_id, split_urban_rural
 from extractor.understanding.quantities import Quantity, find_quantities
 
+# "以下三个方面的问题", "五方面重点工作": the report counting its own list items
+OWN_LIST = re.compile(r"(?:方面|层面|环节|部分|点|大类)(?:的|重点|主要|工作|问题|内容|措施|成效|举措|[：:，,])")
+OWN_LIST_UNIT = re.compile(r"[一二两三四五六七八九十]+(?:个)?方面")
 SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 CLAUSE_BREAK = re.compile(r"[。；;！？!?\n，,：:]")
 RANK_BEFORE = re.compile(r"(第|排名|排第|位列|位居|列第|前|后|居|名列|第[一二三四五六七八九十]+批)$")
 SET_TERMS = re.compile(
-    r"三次产业|[一二两三四五六七八九十]个(?:意识|自信|维护|确立|全面|代表|务必|坚持|统筹|必须|走在前|一)"
+    r"三次产业|[一二两三四五六七八九十]个(?:意识|自信|维护|确立|全面|代表|务必|坚持|统筹|必须|走在前|一|责任|机制|基本点|毫不动摇|中心|面向|有利于|支撑|融合)"
     r"|一岗双责|三重一大|五位一体|两学一做|三会一课|六稳|六保|[一二两三四五六七八九十]+张清单|两新|两重|八项规定"
 )
 # targets and norms: 力争达到90%, 不得少于两人
@@ -131,6 +134,8 @@ def _rule_out(norm: str, q: Quantity, skip: list[tuple[int, int]], phones, categ
         return "slogan_or_set_term"
     if SET_TERMS.search(norm[max(0, s - 2):e + 4]):
         return "slogan_or_set_term"
+    if OWN_LIST.match(norm, e) or OWN_LIST_UNIT.match(norm, s):
+        return "count_of_own_list"
     if _is_target(norm, s, category):
         return "target_not_result"
     return None

@@ -164,7 +164,23 @@ def _title(head: list[tuple[str, str]]) -> str | None:
             best, best_score = t, score
     if best is None or best_score < 4:
         return None
-    return _squash_cjk(best.strip("《》 "))
+    return _squash_cjk(_wrapped_title_start(head, best).strip("《》 "))
+
+
+def _wrapped_title_start(head: list[tuple[str, str]], best: str) -> str:
+    """A centred title wrapped over two lines: "…2023年度法治" / "政府建设工作情况报告"."""
+    texts = [t for _, t in head]
+    i = texts.index(best)
+    if i == 0 or YEAR.search(best) or CN_YEAR.search(best):
+        return best
+    prev = texts[i - 1]
+    if (len(prev) <= 30 and YEAR.search(prev) and not prev.endswith(tuple(TERMINAL_MARKS))
+            and not DOC_NUMBER.search(prev) and not ORG.fullmatch(prev) and "签发" not in prev):
+        return prev + best
+    return best
+
+
+TERMINAL_MARKS = "。；：:！？）)"
 
 
 def _join_broken_title(head: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -205,7 +221,7 @@ def _issuer(head: list[tuple[str, str]], paragraphs: list[tuple[str, str]], titl
     """The issuing body as the text states it: masthead, banner, speaker line, signature, title."""
     for n, t in head:
         if n.endswith("文件") and len(n) <= 40 and ORG.match(n[:-2]):
-            return _drop_province(_squash_cjk(t[:-2]))
+            return _fuller_signature(paragraphs, _drop_province(_squash_cjk(t[:-2])))
     for n, t in head:
         m = SPEAKER.search(n) if len(n) <= 40 else None
         if m and m.group("org"):
@@ -228,6 +244,15 @@ def _issuer(head: list[tuple[str, str]], paragraphs: list[tuple[str, str]], titl
         if m:
             return m.group(1)
     return None
+
+
+def _fuller_signature(paragraphs: list[tuple[str, str]], masthead: str) -> str:
+    """The signature may name the issuer in full where the masthead shortens it (石溪镇 → 青禾县石溪镇)."""
+    for n, t in paragraphs[-8:]:
+        s = _squash_cjk(t)
+        if len(s) <= 30 and s.endswith(masthead) and len(s) > len(masthead) and ORG.fullmatch(s):
+            return _drop_province(s)
+    return masthead
 
 
 def _drop_province(org: str) -> str:
