@@ -14,17 +14,18 @@ Sources, the first one wins on every field:
    catalog (the script stops and names the ids that have no entry).
 
 ``corpus/group_map.json`` maps duplicate ids to their canonical id
-(``{"old_id": "canonical_id"}``). Additions and gold groups are read through it,
-their aliases go to the canonical entry, and a mapped-away id leaves the catalog.
-With ``--rewrite-gold`` the gold files are rewritten through the same map (only
-``group`` values change; JSON with ``indent=1``, ``ensure_ascii=False``).
+(``{"old_id": "canonical_id"}``). The catalog, the additions and the gold groups
+are read through it; a mapped-away catalog entry is merged into (and renamed to)
+its canonical id. With ``--rewrite-gold`` the gold files are rewritten through the
+same map (only ``group`` values change; JSON with ``indent=1``, ``ensure_ascii=False``).
 
-Aliases are cleaned on the way in: at least two characters, not a generic word
-(``GENERIC``), one entry per alias: an alias the catalog already has stays where it
-is; one that two different measures claim goes to the entry of that name, else
-to nobody; between a level and its change it goes to the level.
-``valid_range`` is recomputed: ``[0, 100]`` for shares, coverage and pass rates,
-``[0, null]`` for everything else (growth rates, changes, counts, amounts).
+Aliases are cleaned on the way in: at least two characters, no generic word
+(``GENERIC``), no comparison or gloss (``NOT_A_PHRASE``), and one entry per alias:
+an alias the catalog already has stays where it is; one that two different
+measures claim goes to the entry of that name, else to nobody; between a level
+and its change it goes to the level. ``valid_range`` is recomputed: ``[0, 100]``
+for shares, coverage and pass rates, ``[0, null]`` for everything else (growth
+rates, changes, rates against a plan, counts, amounts).
 
 Usage, from the project root::
 
@@ -127,7 +128,11 @@ def load_group_map(path: Path = GROUP_MAP) -> dict[str, str]:
 
 
 def stem(indicator: str) -> str:
-    """The measure an id is about: `x`, `x_increase`, `x_growth` and `x_share` share one stem."""
+    """The measure an id is about: a level, its change, growth and share share one stem.
+
+    >>> stem("tech_smes_increase"), stem("gdp_growth"), stem("high_tech_industry_share_above_province")
+    ('tech_smes', 'gdp', 'high_tech_industry')
+    """
     return re.sub(r"(_(increase|growth|share|rate|above_[a-z]+|per_capita))+$", "", indicator)
 
 

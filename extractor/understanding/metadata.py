@@ -248,7 +248,7 @@ def _issuer(head: list[tuple[str, str]], paragraphs: list[tuple[str, str]], titl
 
 def _fuller_signature(paragraphs: list[tuple[str, str]], masthead: str) -> str:
     """The signature may name the issuer in full where the masthead shortens it (石溪镇 → 青禾县石溪镇)."""
-    for n, t in paragraphs[-8:]:
+    for _n, t in paragraphs[-8:]:
         s = _squash_cjk(t)
         if len(s) <= 30 and s.endswith(masthead) and len(s) > len(masthead) and ORG.fullmatch(s):
             return _drop_province(s)
