@@ -68,6 +68,7 @@ class BatchSummary:
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, status, message)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, path already stored)
     missing: list[str] = field(default_factory=list)
+    stored: dict[str, int] = field(default_factory=dict)  # the whole database after the run
 
     def add(self, rows: db.DocumentRows) -> None:
         doc = rows.document
@@ -87,19 +88,24 @@ class BatchSummary:
             "failures": [{"path": p, "status": s, "message": m} for p, s, m in sorted(self.failures)],
             "duplicates": [{"path": p, "same_as": q} for p, q in self.duplicates],
             "missing": self.missing,
+            "stored": self.stored,
         }
 
     def lines(self) -> list[str]:
-        s = self.status
         head = (
             f"{self.found} files: {self.extracted} extracted, {self.skipped} skipped (unchanged or duplicate)"
-            f" | ok {s['ok']}, needs_ocr {s['needs_ocr']}, error {s['error']}"
-            f" | {self.facts} facts → {self.db}"
+            f" | {_counts(self.status)}, {self.facts} facts"
         )
         body = [f"  {status:<9} {failure_line(path, msg)}" for path, status, msg in sorted(self.failures)]
         body += [f"  duplicate {path}: same content as {same}" for path, same in self.duplicates]
         body += [f"  missing   {line}" for line in self.missing]
-        return [head, *body]
+        total = self.stored
+        tail = f"{self.db}: {total['documents']} documents ({_counts(total)}), {total['facts']} facts"
+        return [head, *body, tail]
+
+
+def _counts(status: dict[str, int]) -> str:
+    return ", ".join(f"{name} {status.get(name, 0)}" for name in ("ok", "needs_ocr", "error"))
 
 
 def current_version() -> str:
@@ -142,6 +148,7 @@ def run_batch(
                 bar.advance(rows)
         finally:
             bar.close()
+        summary.stored = db.totals(conn)
     finally:
         conn.close()
     return summary

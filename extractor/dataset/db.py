@@ -375,6 +375,14 @@ def done_keys(conn: sqlite3.Connection, extractor_version: str) -> dict[str, str
     return keys
 
 
+def totals(conn: sqlite3.Connection) -> dict[str, int]:
+    """Documents by status, and facts, in the whole database."""
+    counts = dict(conn.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
+    counts["documents"] = sum(counts.values())
+    counts["facts"] = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
+    return counts
+
+
 def stored_sha(conn: sqlite3.Connection, path: str) -> str | None:
     row = conn.execute("SELECT sha256 FROM documents WHERE path = ?", (path,)).fetchone()
     return row[0] if row else None

@@ -69,27 +69,28 @@ def _draw(series: dict[str, dict[int | None, float]], title: str, out: Path) -> 
         figure = Figure(figsize=(9, 5), dpi=120, layout="constrained")
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
-        if len(years) > 1:
+        if any(len(values) > 1 for values in series.values()):  # a region seen in several years
             _lines(axes, series, years)
         else:
-            _bars(axes, series)
+            _bars(axes, series, label_years=len(years) > 1)
         axes.set_title(title + (f" {years[0]}" if len(years) == 1 else ""))
         axes.grid(axis="y", alpha=0.3)
         out.parent.mkdir(parents=True, exist_ok=True)
-        figure.savefig(
-            out, format="png", metadata={"Software": None}
-        )  # no version stamp: same data, same bytes
+        # no version stamp in the file: the same data gives the same bytes
+        figure.savefig(out, format="png", metadata={"Software": None})
     return font
 
 
-def _bars(axes, series: dict[str, dict[int | None, float]]) -> None:
-    ranked = sorted(
-        ((next(iter(v.values())), label) for label, v in series.items()), key=lambda p: (-p[0], p[1])
-    )
-    labels = [label for _, label in ranked]
-    bars = axes.bar(labels, [value for value, _ in ranked], color="#3b6ea5")
-    axes.bar_label(bars, fmt="%g", padding=2)
-    axes.tick_params(axis="x", labelrotation=30 if len(labels) > 6 else 0)
+def _bars(axes, series: dict[str, dict[int | None, float]], label_years: bool) -> None:
+    """One bar per region, highest first."""
+    bars = []
+    for label, values in series.items():
+        [(year, value)] = values.items()
+        bars.append((-value, f"{label}\n{year}" if label_years and year else label))
+    bars.sort()
+    drawn = axes.bar([label for _, label in bars], [-value for value, _ in bars], color="#3b6ea5")
+    axes.bar_label(drawn, fmt="%g", padding=2)
+    axes.tick_params(axis="x", labelrotation=30 if len(bars) > 6 else 0)
 
 
 def _lines(axes, series: dict[str, dict[int | None, float]], years: list[int]) -> None:

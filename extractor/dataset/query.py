@@ -122,23 +122,23 @@ def pivot(records: Sequence[dict], indicators: Sequence[str] = (), evidence: boo
     """Records as one row per region and year, one column per indicator (in the order of `indicators`).
 
     A cell lists every value the reports give, joined by "; "; with `evidence`,
-    each value gets a footnote number and `notes` the clause it stands in.
+    each value gets the number of a footnote that quotes the clause it stands in.
     """
     levels, shared = _region_columns(records)
     order = list(dict.fromkeys([*indicators, *(r["indicator"] for r in records)]))
     names = {r["indicator"]: r["indicator_name"] or r["indicator"] for r in records}
     columns = [i for i in order if i in names]
     cells: dict[tuple, dict[str, list[str]]] = {}
-    notes: list[str] = []
+    notes: dict[tuple[str, str], int] = {}  # (path, clause) → footnote number: a clause is shown once
     for r in records:
         key = (*(r[level] or "" for level in levels), r["year"] if r["year"] is not None else "")
         text = format_value(r)
         if evidence:
-            notes.append(f"[{len(notes) + 1}] {r['path']}: {r['evidence']}")
-            text += f" [{len(notes)}]"
+            text += f" [{notes.setdefault((r['path'], r['evidence']), len(notes) + 1)}]"
         cells.setdefault(key, {}).setdefault(r["indicator"], []).append(text)
     rows = [[*key, *("; ".join(row.get(i, [])) for i in columns)] for key, row in cells.items()]
-    return Pivot([*levels, "year", *(names[i] for i in columns)], rows, " ".join(shared), notes)
+    lines = [f"[{n}] {path}: {clause}" for (path, clause), n in notes.items()]
+    return Pivot([*levels, "year", *(names[i] for i in columns)], rows, " ".join(shared), lines)
 
 
 def _region_columns(records: Sequence[dict]) -> tuple[list[str], list[str]]:

@@ -68,7 +68,8 @@ def indicator_text(norm: str, c) -> str:
     phrase = c.features.get("phrase", "")
     q = c.quantity
     growth = "增速" if c.change and q.unit in ("%", "个百分点") else ""
-    return f"{phrase} {phrase} {q.unit} {growth}".strip()
+    after = norm[c.end:c.end + 2]  # "投资3亿元的项目" (its size) is not "投资3亿元完成…" (money spent)
+    return f"{phrase} {phrase} {q.unit} {growth} 后{after}".strip()
 
 
 def _magnitude(v: float) -> int:

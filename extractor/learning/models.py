@@ -17,7 +17,7 @@ TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
 FACT_THRESHOLD = 0.5
 INDICATOR_MAX_DISTANCE = 0.35  # cosine distance to the nearest taught example
 NEIGHBOURS = 3
-OVERRIDE_ALL = True
+OVERRIDE_ALL = False
 
 
 def fact_pipeline(c: float = 1.0):
@@ -48,10 +48,39 @@ def indicator_pipeline():
 
 
 def save(pipeline, path: Path) -> None:
+    """skops file with fixed zip timestamps, so that the same model gives the same bytes."""
     import skops.io as sio
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    sio.dump(pipeline, path)
+    path.write_bytes(_stable_zip(sio.dumps(pipeline)))
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """skops names objects by their memory address: renumber them in order, fix the zip timestamps."""
+    import io
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        members = {name: src.read(name) for name in src.namelist()}
+    schema = members.pop("schema.json").decode("utf-8")
+    numbers: dict[str, str] = {}
+    for m in re.finditer(r'"__id__": (\d+)|"(\d+)\.npy"', schema):
+        old = m.group(1) or m.group(2)
+        numbers.setdefault(old, str(len(numbers) + 1))
+    schema = re.sub(r'("__id__": )(\d+)', lambda m: m.group(1) + numbers[m.group(2)], schema)
+    schema = re.sub(r'"(\d+)\.npy"', lambda m: f'"{numbers[m.group(1)]}.npy"', schema)
+    renamed = {"schema.json": schema.encode("utf-8")}
+    for name, blob in members.items():
+        stem = name[: -len(".npy")] if name.endswith(".npy") else None
+        renamed[f"{numbers[stem]}.npy" if stem in numbers else name] = blob
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(renamed):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, renamed[name])
+    return out.getvalue()
 
 
 def load(path: Path):
