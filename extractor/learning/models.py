@@ -18,6 +18,7 @@ FACT_THRESHOLD = 0.5
 INDICATOR_MAX_DISTANCE = 0.35  # cosine distance to the nearest taught example
 NEIGHBOURS = 3
 OVERRIDE_ALL = False
+TOO_VAGUE = {"组织", "开展", "举办", "完成", "实现", "群众", "人员", "人民群众", "干部群众"}
 
 
 def fact_pipeline(c: float = 1.0):
@@ -133,7 +134,9 @@ class IndicatorClassifier:
 
     def assign(self, doc, facts) -> None:
         """Name the measures the catalog rules left open, where a taught example is near enough."""
-        facts = [c for c in facts if OVERRIDE_ALL or c.indicator.startswith(("x:", "unknown"))]
+        # a bare verb or a bare "people" (组织了4次, 群众达300人次) says too little to vote on
+        facts = [c for c in facts if (OVERRIDE_ALL or c.indicator.startswith(("x:", "unknown")))
+                 and c.features.get("phrase", "") not in TOO_VAGUE]
         if not facts:
             return
         rows = [indicator_text(doc.norm, c) for c in facts]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.understanding.indicators import catalog_indicator, context_before
-from extractor.understanding.measures import measure_phrase, noun_after, open_id, split_urban_rural
+from extractor.understanding.measures import flow_phrase, measure_phrase, noun_after, open_id, split_urban_rural
 from extractor.understanding.quantities import Quantity, find_quantities
 
 # "以下三个方面的问题", "五方面重点工作": the report counting its own list items
@@ -88,7 +88,7 @@ def _shared_figure_twin(norm: str, c: Candidate) -> Candidate | None:
     twin = Candidate(c.quantity, c.start, c.end, change=c.change, reject=c.reject)
     phrase = measure_phrase(m.group(1) + "X", len(m.group(1)))
     twin.features["phrase"] = phrase
-    found = catalog_indicator(phrase, c.quantity.unit, None)
+    found = catalog_indicator(phrase, c.quantity.unit)
     twin.indicator = found or open_id(phrase)
     return twin
 
@@ -107,11 +107,21 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     pair = split_urban_rural(phrase) if "分别" in norm[max(0, c.start - 16):c.start] or order else None
     if pair:
         phrase = pair[min(order, 1)]
-    growth = c.change is not None and c.quantity.unit in ("%", "个百分点")
-    found = catalog_indicator(phrase, c.quantity.unit, "increase" if growth else None)
+    core, flow = flow_phrase(phrase)
+    variant = _variant(c, flow)
+    found = catalog_indicator(core, c.quantity.unit, variant)
     if found is None and phrase:
-        found = open_id(phrase) + ("/增速" if growth else "")
+        found = open_id(phrase) + {"growth": "/增速", "increase": "/增量"}.get(variant or "", "")
     c.indicator = found or "unknown"
+
+
+def _variant(c: Candidate, flow: bool) -> str | None:
+    """growth: 增长7.5%; increase: 新增…, 比上年增加1200万元, 提高2.3个百分点; else the level."""
+    if c.change is not None and c.quantity.unit == "%":
+        return "growth"
+    if flow or c.change is not None:
+        return "increase"
+    return None
 
 
 def _rule_out(norm: str, q: Quantity, skip: list[tuple[int, int]], phones, category: str) -> str | None:

@@ -61,50 +61,30 @@ def context_before(norm: str, start: int, limit: int = 40) -> str:
     return window[cut:]
 
 
-def rule_indicator(norm: str, start: int, unit: str | None, change: str | None) -> str:
-    """The catalog id the nearest fitting alias names, or `unknown`.
-
-    >>> rule_indicator("全镇各村律师累计接访咨询164人次", 12, "人次", None)
-    'legal_consultations'
-    >>> rule_indicator("地区生产总值增长7.5%", 9, "%", "increase")
-    'gdp_growth'
-    """
-    context = context_before(norm, start)
-    family = unit_family(unit)
-    by_text = _aliases()
-    best: tuple[int, int, str] | None = None
-    for m in _occurrences(context, by_text):
-        for alias in by_text[m[0]]:
-            ind = _fit(alias, family, change)
-            if ind is None:
-                continue
-            key = (m[1] + len(m[0]), len(m[0]), ind)  # closest end, then longest alias
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return best[2] if best else UNKNOWN
-
-
-def catalog_indicator(phrase: str, unit: str | None, change: str | None) -> str | None:
+def catalog_indicator(phrase: str, unit: str | None, variant: str | None = None) -> str | None:
     """The catalog id whose alias best names `phrase` (ending nearest its end, then longest).
 
-    >>> catalog_indicator("一般公共预算收入", "元", None)
+    `variant` is "growth" for a growth rate of the measure, "increase" for its change or
+    this year's additions (新增…).
+
+    >>> catalog_indicator("一般公共预算收入", "元")
     'fiscal_revenue'
-    >>> catalog_indicator("地区生产总值", "%", "increase")
+    >>> catalog_indicator("地区生产总值", "%", "growth")
     'gdp_growth'
-    >>> catalog_indicator("村道硬化", "公里", None) is None
+    >>> catalog_indicator("村道硬化", "公里") is None
     True
     """
     if not phrase:
         return None
     family = unit_family(unit)
     best: tuple[int, int, str] | None = None
-    for alias_text, pos in _occurrences(phrase, _aliases()):
+    for alias_text, pos in _occurrences(phrase):
         end = pos + len(alias_text)
         # a short alias (企业, 项目) names the measure only as the phrase's head noun
         if len(phrase) - end > (4 if len(alias_text) >= 4 else 0) or len(alias_text) < 2:
             continue
         for alias in _aliases()[alias_text]:
-            ind = _fit(alias, family, change)
+            ind = _fit(alias, family, variant)
             if ind is not None:
                 key = (end, len(alias_text), ind)
                 if best is None or key[:2] > best[:2]:
@@ -112,22 +92,38 @@ def catalog_indicator(phrase: str, unit: str | None, change: str | None) -> str 
     return best[2] if best else None
 
 
-def _occurrences(text: str, by_text: dict) -> list[tuple[str, int]]:
-    """Every alias occurrence, overlapping ones included (a regex scan would skip them)."""
-    found = []
-    for alias in by_text:
-        i = text.find(alias)
-        while i != -1:
-            found.append((alias, i))
-            i = text.find(alias, i + 1)
-    return found
+@lru_cache(maxsize=1)
+def _automaton():
+    """Aho-Corasick over every alias (pyahocorasick, which cpca already needs): one pass per phrase."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for alias in _aliases():
+        automaton.add_word(alias, alias)
+    automaton.make_automaton()
+    return automaton
 
 
-def _fit(alias: Alias, family: str, change: str | None) -> str | None:
+def _occurrences(text: str) -> list[tuple[str, int]]:
+    """Every alias occurrence in `text`, overlapping ones included, as (alias, start)."""
+    return [(alias, end - len(alias) + 1) for end, alias in _automaton().iter(text)]
+
+
+def _fit(alias: Alias, family: str, variant: str | None) -> str | None:
+    """The id of `alias`'s indicator in the variant the figure reports, if its unit fits."""
     ids = _ids()
+    base = alias.indicator
+    if variant == "growth":
+        if base.endswith("_growth"):
+            return base
+        for candidate in (f"{base}_growth", base.replace("_per_capita", "") + "_growth"):
+            if candidate in ids:
+                return candidate
+        return None
     if family == "rate" and alias.family != "rate":
-        growth = f"{alias.indicator}_growth"
-        return growth if growth in ids and change else None
-    if alias.family == family or family in COMPATIBLE.get(alias.family, ()):
-        return alias.indicator
-    return None
+        return None
+    if not (alias.family == family or family in COMPATIBLE.get(alias.family, ())):
+        return None
+    if variant == "increase" and not base.endswith("_increase"):
+        return f"{base}_increase" if f"{base}_increase" in ids else base
+    return base

@@ -15,10 +15,10 @@ import re
 CLAUSE = re.compile(r"[。；;！？!?\n，,：:、（(）)“”\"]")
 LEADING = re.compile(
     r"^(?:其中|全年|今年|去年|上年|当年|本年度?|年内|一年来|同期|目前|截至目前|至目前|共|累计|总计|合计|全县|全区|全市|全省|全镇|全乡|"
-    r"全街道|我县|我区|我市|我省|我镇|我乡|我局|县级|镇级|共有|现有|先后|分别|新|年均|人均)+"
+    r"全街道|我县|我区|我市|我省|我镇|我乡|我局|县级|镇级|共有|现有|先后|分别|年均|人均)+"
 )
 TRAILING = re.compile(
-    r"(?:同比|比上年|较上年|比去年|较去年|年均|分别|共计|累计|总计|完成|实现|达到|达|为|是|超过|超|突破|约|近|逾|将近|"
+    r"(?:同比|比上年|较上年|比去年|较去年|年均|分别|共计|累计|总计|完成|实现|达到|达|(?<![行作成认以视])为|是|超过|超|突破|约|近|逾|将近|"
     r"增长|增加|提高|上升|提升|下降|减少|降低|回落|增|降|了|的|有|在|共|计|至|到|由|占|由原来|以上|左右|均)+$"
 )
 VERB_HEAD = re.compile(r"^(?:完成|实施|开展|组织|举办|办理|受理|新建|建成|建设|新增|发放|培训|查处|处理|化解|调解|审查|制定|出具|接待|解决|引进|帮助|带动|创建|打造|改造|治理|推进|落实)")
@@ -37,15 +37,30 @@ def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
     '发放资料'
     >>> measure_phrase("增长11.2%", 2)
     ''
+    >>> measure_phrase("均配置了一村一法律顾问，覆盖率达100%", 16)
+    '一村一法律顾问覆盖率'
     """
     window = norm[max(0, start - limit):start]
     cut = max((m.end() for m in CLAUSE.finditer(window)), default=0)
-    phrase = COMPARED.sub("", window[cut:]).strip()
+    phrase = _clean(COMPARED.sub("", window[cut:]).strip())
+    if GENERIC.fullmatch(phrase) and cut > 0:  # "配置了一村一法律顾问，覆盖率达100%": whose coverage?
+        before = window[:cut - 1]
+        lead = max((m.end() for m in CLAUSE.finditer(before)), default=0)
+        owner = _clean(before[lead:])
+        phrase = (owner[-8:].lstrip("了的") + phrase) if owner else phrase
+    return phrase[-12:]
+
+
+# a rate or share that does not say of what
+GENERIC = re.compile(r"(?:覆盖|建成|完成|通过|合格|满意|达标|参考|办结|知晓|成功|到位|受理|化解|执行|使用|参保|普及|入园)率|覆盖面|比例|比重|占比|增速")
+
+
+def _clean(phrase: str) -> str:
     last_figure = max((m.end() for m in FIGURE.finditer(phrase)), default=0)
     phrase = phrase[last_figure:].lstrip("和及与、")
     for _ in range(3):
         phrase = TRAILING.sub("", LEADING.sub("", phrase)).strip()
-    return phrase[-12:]
+    return phrase
 
 
 def noun_after(norm: str, end: int) -> str:
@@ -68,6 +83,19 @@ def split_urban_rural(phrase: str) -> tuple[str, str] | None:
         return None
     rest = (m.group(1) or "") + m.group(2)
     return "城镇" + rest, "农村" + rest
+
+
+FLOW = re.compile(r"^(?:新增|新认定|新注册|新登记|净增|新培育|新创建|新评|新获批|新获评|新引进|新建成|新建)")
+
+
+def flow_phrase(phrase: str) -> tuple[str, bool]:
+    """"新增高新技术企业" → ("高新技术企业", True): this year's additions to a stock.
+
+    >>> flow_phrase("新增高新技术企业")
+    ('高新技术企业', True)
+    """
+    m = FLOW.match(phrase)
+    return (phrase[m.end():], True) if m and m.end() < len(phrase) else (phrase, False)
 
 
 def open_id(phrase: str) -> str:
