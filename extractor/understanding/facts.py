@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.understanding.indicators import catalog_indicator, context_before
-from extractor.understanding.measures import flow_phrase, measure_phrase, noun_after, open_id, split_urban_rural
+from extractor.understanding.measures import (
+    flow_phrase,
+    measure_phrase,
+    noun_after,
+    open_id,
+    split_urban_rural,
+)
 from extractor.understanding.quantities import Quantity, find_quantities
 
 # "以下三个方面的问题", "五方面重点工作": the report counting its own list items
