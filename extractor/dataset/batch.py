@@ -1,11 +1,12 @@
 """`govfacts batch`: extract every report under some folders into the dataset database.
 
-The main process finds and hashes the files, skips those already stored by
-this extractor version, and writes each result in its own transaction; a pool
-of worker processes runs `extractor.process` on the rest.  A worker that dies
-(a crash inside a PDF library) costs only its file: the files it may have been
-holding are retried one at a time, and the one that kills its worker again is
-recorded as `worker_crashed`.
+The main process finds and hashes the files and skips those already stored by
+this extractor version; a pool of worker processes runs `extractor.process` on
+the rest, each worker storing its document in one transaction of its own (so
+the full-text indexing is spread over the workers, not queued in one writer).
+A worker that dies (a crash inside a PDF library) costs only its file: the
+files it may have been holding are retried one at a time, and the one that
+kills its worker again is recorded as `worker_crashed`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import multiprocessing
 import os
 import signal
+import sqlite3
 import tempfile
 import threading
 import time
@@ -25,6 +27,7 @@ from collections import Counter, deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -70,12 +73,11 @@ class BatchSummary:
     missing: list[str] = field(default_factory=list)
     stored: dict[str, int] = field(default_factory=dict)  # the whole database after the run
 
-    def add(self, rows: db.DocumentRows) -> None:
-        doc = rows.document
-        self.status[doc["status"]] += 1
-        self.facts += doc["n_facts"]
-        if doc["status"] != "ok":
-            self.failures.append((doc["path"], doc["status"], doc["error_message"] or ""))
+    def add(self, stored: db.Stored) -> None:
+        self.status[stored.status] += 1
+        self.facts += stored.n_facts
+        if stored.status != "ok":
+            self.failures.append((stored.path, stored.status, stored.message or ""))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -135,22 +137,20 @@ def run_batch(
     """
     items, missing = find_inputs(paths)
     summary = BatchSummary(str(db_path), found=len(items), missing=missing)
-    conn = db.connect(db_path)
-    try:
+    # no connection stays open while workers are forked: SQLite must not be carried across fork()
+    with closing(db.connect(db_path)) as conn:
         db.load_catalog(conn)
         tasks = _plan(conn, items, summary, force)
-        bar = Progress(len(tasks), progress, enabled=show_progress)
-        try:
-            for rows in _extract_all(tasks, min(workers or os.cpu_count() or 1, len(tasks))):
-                db.write_document(conn, rows)
-                summary.extracted += 1
-                summary.add(rows)
-                bar.advance(rows)
-        finally:
-            bar.close()
-        summary.stored = db.totals(conn)
+    bar = Progress(len(tasks), progress, enabled=show_progress)
+    try:
+        for stored in _extract_all(tasks, min(workers or os.cpu_count() or 1, len(tasks)), str(db_path)):
+            summary.extracted += 1
+            summary.add(stored)
+            bar.advance(stored)
     finally:
-        conn.close()
+        bar.close()
+    with closing(db.connect(db_path)) as conn:
+        summary.stored = db.totals(conn)
     return summary
 
 
@@ -182,9 +182,7 @@ def _digest(conn, item: InputFile, version: str, summary: BatchSummary) -> str |
             return sha256(item)
         except (OSError, RuntimeError, zipfile.BadZipFile, zlib.error) as exc:  # encrypted/damaged entry
             problem = ("unreadable", f"{item.path}: cannot read the file ({exc})")
-    rows = _failure_rows(Task(item, "", version), *problem)
-    db.write_document(conn, rows)
-    summary.add(rows)
+    summary.add(db.write_document(conn, _failure_rows(Task(item, "", version), *problem)))
     return None
 
 
@@ -196,8 +194,8 @@ def _skip(conn, path: str, same: str, summary: BatchSummary) -> None:
             db.forget(conn, path)
 
 
-def _extract_all(tasks: list[Task], workers: int) -> Iterator[db.DocumentRows]:
-    """Rows of every task, in the order they finish, surviving workers that die."""
+def _extract_all(tasks: list[Task], workers: int, db_path: str) -> Iterator[db.Stored]:
+    """Extract and store every task, yielding each as it is stored; survive workers that die."""
     if not tasks:
         return
     _warm_up()
@@ -206,11 +204,13 @@ def _extract_all(tasks: list[Task], workers: int) -> Iterator[db.DocumentRows]:
         queue = deque(tasks)
         suspects: list[Task] = []
         while queue:
-            suspects += yield from _run_pool(queue, workers)
+            suspects += yield from _run_pool(queue, workers, db_path)
         for task in suspects:  # alone in a pool, a crash names its file
-            if (yield from _run_pool(deque([task]), 1)):
+            if (yield from _run_pool(deque([task]), 1, db_path)):
                 message = f"{task.item.path}: the extractor's process died while reading this file"
-                yield _failure_rows(task, "worker_crashed", message)
+                with closing(db.connect(db_path)) as conn:
+                    stored = db.write_document(conn, _failure_rows(task, "worker_crashed", message))
+                yield stored
     finally:
         gc.unfreeze()
 
@@ -224,29 +224,33 @@ def _warm_up() -> None:
         extractor.process(path)
 
 
-def _run_pool(queue: deque[Task], workers: int) -> Generator[db.DocumentRows, None, list[Task]]:
+def _run_pool(queue: deque[Task], workers: int, db_path: str) -> Generator[db.Stored, None, list[Task]]:
     """Run tasks from `queue` until it is empty or a worker dies; return the tasks then in flight."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_CONTEXT, initializer=_init_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=_CONTEXT, initializer=_init_worker, initargs=(db_path,))
     in_flight: dict[Any, Task] = {}
     try:
         while queue or in_flight:
             while queue and len(in_flight) < 2 * workers:  # a short queue keeps memory flat
                 task = queue.popleft()
-                in_flight[pool.submit(extract_task, task)] = task
+                in_flight[pool.submit(_extract_and_store, task)] = task
             finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             for future in finished:
                 try:
-                    rows = future.result()
+                    stored = future.result()
                 except BrokenProcessPool:
                     return list(in_flight.values())
                 del in_flight[future]
-                yield rows
+                yield stored
         return []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _init_worker() -> None:
+_worker_db: sqlite3.Connection | None = None  # each worker's own connection
+
+
+def _init_worker(db_path: str) -> None:
+    global _worker_db
     # Ctrl-C is the main process's to handle; and a worker must not outlive a killed parent
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
@@ -257,10 +261,21 @@ def _init_worker() -> None:
         os._exit(1)
 
     threading.Thread(target=watch_parent, daemon=True).start()
+    _worker_db = db.connect(db_path)
+
+
+def _extract_and_store(task: Task) -> db.Stored:
+    """What a worker runs for one file: extract it, then store it in one transaction."""
+    rows = extract_task(task)
+    try:
+        return db.write_document(_worker_db, rows)
+    except sqlite3.Error as exc:  # not stored: the next run tries the file again
+        message = f"{task.item.path}: extracted but not stored ({exc})"
+        return db.Stored(task.item.path, "error", 0, message)
 
 
 def extract_task(task: Task) -> db.DocumentRows:
-    """What a worker runs: `extractor.process` on the file, flattened to rows."""
+    """`extractor.process` on the file, flattened to rows."""
     item = task.item
     try:
         with tempfile.TemporaryDirectory(prefix="govfacts-") as folder, local_copy(item, folder) as path:

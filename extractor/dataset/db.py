@@ -175,7 +175,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
         # NORMAL is durable against a killed process in WAL mode; only power loss can drop the last commits
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA busy_timeout = 60000")  # batch workers take turns to write
         _ensure_schema(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -340,7 +340,17 @@ def report_rows(report: Report, path: str, sha256: str, extractor_version: str) 
     return DocumentRows(document, facts, sections, items)
 
 
-def write_document(conn: sqlite3.Connection, rows: DocumentRows) -> int:
+@dataclass(frozen=True)
+class Stored:
+    """A document as stored: what progress and the batch summary show of it."""
+
+    path: str
+    status: str
+    n_facts: int
+    message: str | None
+
+
+def write_document(conn: sqlite3.Connection, rows: DocumentRows) -> Stored:
     """Store one document in one transaction, replacing whatever was stored under its path."""
     columns = list(rows.document)
     insert_document = f"INSERT INTO documents ({', '.join(columns)}) VALUES (:{', :'.join(columns)})"
@@ -352,7 +362,8 @@ def write_document(conn: sqlite3.Connection, rows: DocumentRows) -> int:
             if values:
                 marks = ("NULL, " if table == "facts" else "") + ", ".join("?" * (len(values[0]) + 1))
                 conn.executemany(f"INSERT INTO {table} VALUES ({marks})", [(doc_id, *v) for v in values])
-    return doc_id
+    doc = rows.document
+    return Stored(doc["path"], doc["status"], doc["n_facts"], doc["error_message"])
 
 
 def forget(conn: sqlite3.Connection, path: str) -> None:

@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from extractor.dataset.db import DocumentRows
+from extractor.dataset.db import Stored
 
 
 def failure_line(path: str, message: str | None) -> str:
@@ -30,11 +30,10 @@ class Progress:
 
             self.bar = tqdm(total=total, unit="file", desc="extracting", file=self.stream, dynamic_ncols=True)
 
-    def advance(self, rows: DocumentRows) -> None:
-        doc = rows.document
+    def advance(self, doc: Stored) -> None:
         self.done += 1
-        self.facts += doc["n_facts"]
-        self.failed += doc["status"] != "ok"
+        self.facts += doc.n_facts
+        self.failed += doc.status != "ok"
         if not self.enabled:
             return
         if self.bar is not None:
@@ -42,19 +41,18 @@ class Progress:
         else:
             print(self._log_line(doc), file=self.stream, flush=True)
 
-    def _advance_bar(self, doc: dict) -> None:
-        if doc["status"] != "ok":
-            line = failure_line(doc["path"], doc["error_message"])
-            self.bar.write(f"{doc['status']}: {line}", file=self.stream)
+    def _advance_bar(self, doc: Stored) -> None:
+        if doc.status != "ok":
+            self.bar.write(f"{doc.status}: {failure_line(doc.path, doc.message)}", file=self.stream)
         self.bar.set_postfix(facts=self.facts, failed=self.failed, refresh=False)
         self.bar.update(1)
 
-    def _log_line(self, doc: dict) -> str:
+    def _log_line(self, doc: Stored) -> str:
         width = len(str(self.total))
-        head = f"[{self.done:>{width}}/{self.total}] {doc['status']:<9}"
-        if doc["status"] == "ok":
-            return f"{head} {doc['path']} ({doc['n_facts']} facts)  eta {self._eta()}"
-        return f"{head} {failure_line(doc['path'], doc['error_message'])}  eta {self._eta()}"
+        head = f"[{self.done:>{width}}/{self.total}] {doc.status:<9}"
+        if doc.status == "ok":
+            return f"{head} {doc.path} ({doc.n_facts} facts)  eta {self._eta()}"
+        return f"{head} {failure_line(doc.path, doc.message)}  eta {self._eta()}"
 
     def _eta(self) -> str:
         left = (time.monotonic() - self.started) / self.done * (self.total - self.done)

@@ -66,15 +66,15 @@ def _stable_zip(data: bytes) -> bytes:
         members = {name: src.read(name) for name in src.namelist()}
     schema = members.pop("schema.json").decode("utf-8")
     numbers: dict[str, str] = {}
-    for m in re.finditer(r'"__id__": (\d+)|"(\d+)\.npy"', schema):
+    for m in re.finditer(r'"__id__": (\d+)|"(\d+)\.(?:npy|npz)"', schema):
         old = m.group(1) or m.group(2)
         numbers.setdefault(old, str(len(numbers) + 1))
     schema = re.sub(r'("__id__": )(\d+)', lambda m: m.group(1) + numbers[m.group(2)], schema)
-    schema = re.sub(r'"(\d+)\.npy"', lambda m: f'"{numbers[m.group(1)]}.npy"', schema)
+    schema = re.sub(r'"(\d+)\.(npy|npz)"', lambda m: f'"{numbers[m.group(1)]}.{m.group(2)}"', schema)
     renamed = {"schema.json": schema.encode("utf-8")}
     for name, blob in members.items():
-        stem = name[: -len(".npy")] if name.endswith(".npy") else None
-        renamed[f"{numbers[stem]}.npy" if stem in numbers else name] = blob
+        stem, _, ext = name.partition(".")
+        renamed[f"{numbers[stem]}.{ext}" if stem in numbers else name] = blob
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in sorted(renamed):

@@ -59,7 +59,7 @@ def examples_for(gd: GoldDoc) -> Examples:
     from extractor.understanding.stages import category_at
 
     doc = prepared_doc(gd)
-    found = [c for c in doc.candidates if c.reject is None]
+    found = doc.candidates  # rule-rejected ones too: they teach what non-facts look like
     preds = [(c.start, c.end, c.quantity.value, c.quantity.unit) for c in found]
     facts = gd.gold.get("facts") or []
     pairs = match(doc.text, facts, preds)

@@ -51,9 +51,11 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
     stack: list[int] = []
     offset = 0
     for para in norm.split("\n"):
-        hit = _marker(para)
+        lead = len(para) - len(para.lstrip("# \t\u3000"))  # markdown marks and indentation
+        hit = _marker(para[lead:])
         if hit is not None:
             rank, number, body_start = hit
+            body_start += lead
             title = _title(text[offset + body_start: offset + len(para)])
             if title:
                 while stack and found[stack[-1]].rank >= rank:
