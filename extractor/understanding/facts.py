@@ -106,7 +106,9 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     order = 0
     if not phrase and in_list:
         phrase = previous.features.get("phrase", "")
-        order = previous.features.get("order", 0) + 1
+        between = norm[previous.end:c.start]
+        # "分别达到24302元和9194元，分别增长8.8%和10%": a new verb starts the list again
+        order = 0 if re.search(r"分别|增长|下降|提高|增加|达到|为", between) else previous.features.get("order", 0) + 1
     if not phrase:
         phrase = noun_after(norm, c.end)
     c.features["phrase"], c.features["order"] = phrase, order
