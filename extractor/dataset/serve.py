@@ -26,11 +26,13 @@ def metadata(db_path: str | Path) -> dict[str, Any]:
             "facets": ["indicator", "year", *_REGION_FACETS],
             "fts_table": "facts_fts",
             "fts_pk": "pk",
+            "sort": "path",
         },
         "facts": {"facets": ["indicator", "qualifier", "unit"]},
         "documents": {
             "facets": ["status", "year", "kind", *_REGION_FACETS],
             "label_column": "path",
+            "sort": "path",
         },
         "indicators": {"facets": ["category", "unit_family"], "label_column": "name"},
         "sections": {"facets": ["category", "level"]},
