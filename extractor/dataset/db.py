@@ -171,11 +171,11 @@ def connect(path: str | Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)  # we issue BEGIN/COMMIT ourselves
     try:
+        conn.execute("PRAGMA busy_timeout = 60000")  # batch workers take turns to write
         conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL is durable against a killed process in WAL mode; only power loss can drop the last commits
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 60000")  # batch workers take turns to write
         _ensure_schema(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -281,7 +281,7 @@ def _indicator_row(item: dict[str, Any]) -> tuple:
 
 @dataclass
 class DocumentRows:
-    """Everything one report puts in the database, as plain values (cheap to send between processes)."""
+    """Everything one report puts in the database, as plain values."""
 
     document: dict[str, Any]
     facts: list[tuple] = field(default_factory=list)

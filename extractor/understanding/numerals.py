@@ -4,6 +4,8 @@
 [2, 10, 12, 25, 105, 3500, 12000, 3.5]
 >>> chinese_to_number("二〇二一")
 2021
+>>> chinese_to_number("万亿"), chinese_to_number("千亿")
+(1000000000000, 100000000000)
 >>> chinese_to_number("百分之") is None, chinese_to_number("十二五") is None
 (True, True)
 """
@@ -45,7 +47,7 @@ def _positional(s: str) -> int | None:
         else:  # 万 / 亿
             section += digit or 0
             if section == 0 and total == 0:
-                return None
+                section = 1  # "突破万亿元", "近万人": the unit alone counts one
             total = (total + section) * BIG_UNITS[ch] if BIG_UNITS[ch] > 10_000 else total + section * BIG_UNITS[ch]
             section, digit = 0, None
     result = total + section + (digit or 0)
