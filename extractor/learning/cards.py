@@ -53,6 +53,7 @@ def write_cards(corpus: Path, models: Path, info: dict) -> None:
               f"- data: corpus/ train split, {info['documents']} documents; data sha256 `{info['data_sha256']}`\n"
               f"- split sizes (documents): {json.dumps(sizes)}\n")
     table = _score_table(scores)
+    _update_corpus_readme(corpus, table)
     (models / "fact_classifier.md").write_text(
         "# fact_classifier.skops\n\nDecides whether a figure that the rules leave open is a fact the report claims "
         "(GUIDE.md's definition) or not (a target, a name, a threshold …).\n\n"
@@ -69,6 +70,19 @@ def write_cards(corpus: Path, models: Path, info: dict) -> None:
         f"- sha256: `{file_sha256(models / 'indicator_classifier.skops')}`\n{common}"
         f"- examples: {info['indicator_examples']} facts, {info['indicator_classes']} indicators\n\n"
         f"## Scores (whole pipeline, corpus splits)\n\n{table}\n", encoding="utf-8")
+
+
+def _update_corpus_readme(corpus: Path, table: str) -> None:
+    """The corpus README quotes the same table between its scores markers."""
+    readme = corpus / "README.md"
+    if not readme.exists():
+        return
+    text = readme.read_text(encoding="utf-8")
+    start = "<!-- scores: rewritten by `govfacts train --cards` -->\n"
+    end = "\n<!-- /scores -->"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        readme.write_text(head + start + table + end + rest.split(end, 1)[1], encoding="utf-8")
 
 
 def _score_table(scores: dict[str, dict]) -> str:
