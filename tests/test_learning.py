@@ -53,8 +53,38 @@ def test_models_load_with_skops_and_hold_only_scikit_learn_types(trained):
         untrusted = sio.get_untrusted_types(file=models / name)
         assert all(t.startswith(("sklearn.", "numpy.", "scipy.", "builtins.")) for t in untrusted), untrusted
         assert hasattr(load(models / name), "predict")
-    assert FactClassifier.load(models / "fact_classifier.skops").pipeline is not None
-    assert IndicatorClassifier.load(models / "indicator_classifier.skops").pipeline is not None
+    assert FactClassifier.load(models / "fact_classifier.skops").fast is not None
+    assert IndicatorClassifier.load(models / "indicator_classifier.skops").fast is not None
+
+
+def test_numpy_evaluation_gives_scikit_learns_answers(tmp_path, monkeypatch):
+    """Extraction reads the models' arrays without scikit-learn: same probabilities, same votes."""
+    from extractor.document import Document
+    from extractor.learning.features import fact_features, indicator_text
+    from extractor.learning.models import FactClassifier, IndicatorClassifier, load
+    from extractor.pipeline import run
+    from extractor.resources import models_dir
+    from extractor.understanding.stages import category_at
+
+    monkeypatch.setenv("GOVFACTS_CACHE", str(tmp_path))  # build the cache afresh from the skops files
+    doc = run(Document(path="<t>", text=(SAMPLES / "shixi_2023.txt").read_text(encoding="utf-8")),
+              disable=("facts", "indicators", "lists"))
+    cands = doc.candidates
+    facts_path, ind_path = models_dir() / "fact_classifier.skops", models_dir() / "indicator_classifier.skops"
+    sk_facts, sk_ind = load(facts_path), load(ind_path)
+    rows = [fact_features(doc.norm, c, category_at(doc)(c.start), doc.metadata.get("kind")) for c in cands]
+    expected = sk_facts.predict_proba(rows)[:, list(sk_facts.classes_).index(1)]
+    ours = FactClassifier.load(facts_path).probabilities(doc, cands, category_at(doc))
+    assert list(tmp_path.rglob("fact_classifier-*.npz"))  # the cache was written
+    assert max(abs(a - b) for a, b in zip(ours, expected)) < 1e-9
+    texts = [indicator_text(doc.norm, c) for c in cands]
+    dist, _ = sk_ind.named_steps["vote"].kneighbors(sk_ind.named_steps["ngrams"].transform(texts), n_neighbors=1)
+    labels = sk_ind.predict(texts)
+    fast = IndicatorClassifier.load(ind_path).fast
+    for text, label, d in zip(texts, labels, dist[:, 0]):
+        got_label, got_d = fast.nearest(text)
+        assert abs(got_d - d) < 1e-9
+        assert got_label == label or d > 0.35  # a tie far from every example may break either way
 
 
 def test_a_trained_fact_model_tells_facts_from_targets(trained):

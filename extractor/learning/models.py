@@ -97,20 +97,20 @@ def load(path: Path):
 class FactClassifier:
     """Decides whether a figure the rules let through is a claimed result."""
 
-    def __init__(self, pipeline):
-        self.pipeline = pipeline
+    def __init__(self, fast):
+        self.fast = fast
 
     @classmethod
     def load(cls, path: Path) -> FactClassifier:
-        return cls(load(path))
+        from extractor.learning.fast import FastFacts, arrays, fact_arrays
+        from extractor.resources import file_sha256
+
+        a = arrays(path, file_sha256(path), fact_arrays)
+        return cls(FastFacts(a["coef"], float(a["intercept"][0]), int(a["n_features"][0])))
 
     def probabilities(self, doc, cands, category_at) -> list[float]:
-        if not cands:
-            return []
         kind = doc.metadata.get("kind")
-        rows = [fact_features(doc.norm, c, category_at(c.start), kind) for c in cands]
-        positive = list(self.pipeline.classes_).index(1)
-        return [float(p[positive]) for p in self.pipeline.predict_proba(rows)]
+        return [self.fast.probability(fact_features(doc.norm, c, category_at(c.start), kind)) for c in cands]
 
     def decide(self, doc, found, category_at):
         open_ = [c for c in found if c.reject is None]
@@ -125,25 +125,24 @@ class FactClassifier:
 class IndicatorClassifier:
     """Names the indicator of a fact from its measured words, where the corpus has taught it."""
 
-    def __init__(self, pipeline):
-        self.pipeline = pipeline
+    def __init__(self, fast):
+        self.fast = fast
 
     @classmethod
     def load(cls, path: Path) -> IndicatorClassifier:
-        return cls(load(path))
+        from extractor.learning.fast import FastNeighbours, arrays, neighbour_arrays
+        from extractor.resources import file_sha256
+
+        a = arrays(path, file_sha256(path), neighbour_arrays)
+        return cls(FastNeighbours(a["idf"], a["data"], a["indices"], a["indptr"], a["labels"], a["classes"],
+                                  int(a["k"][0]), int(a["n_features"][0])))
 
     def assign(self, doc, facts) -> None:
         """Name the measures the catalog rules left open, where a taught example is near enough."""
         # a bare verb or a bare "people" (组织了4次, 群众达300人次) says too little to vote on
         facts = [c for c in facts if (OVERRIDE_ALL or c.indicator.startswith(("x:", "unknown")))
                  and c.features.get("phrase", "") not in TOO_VAGUE]
-        if not facts:
-            return
-        rows = [indicator_text(doc.norm, c) for c in facts]
-        vectors = self.pipeline.named_steps["ngrams"].transform(rows)
-        knn = self.pipeline.named_steps["vote"]
-        distances, _ = knn.kneighbors(vectors, n_neighbors=1)
-        labels = knn.predict(vectors)
-        for c, dist, label in zip(facts, distances[:, 0], labels):
-            if dist <= INDICATOR_MAX_DISTANCE:
-                c.indicator = str(label)
+        for c in facts:
+            label, distance = self.fast.nearest(indicator_text(doc.norm, c))
+            if distance <= INDICATOR_MAX_DISTANCE:
+                c.indicator = label
