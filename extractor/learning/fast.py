@@ -18,6 +18,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -59,12 +60,17 @@ def murmurhash3_32(data: bytes, seed: int = 0) -> int:
     return h - (1 << 32) if h & 0x80000000 else h
 
 
+@lru_cache(maxsize=1 << 16)
+def _column(feature: str, n_features: int) -> int:
+    h = murmurhash3_32(feature.encode("utf-8"))
+    return (2147483647 - (n_features - 1)) % n_features if h == -2147483648 else abs(h) % n_features
+
+
 def hashed(features: Iterable[str], n_features: int) -> dict[int, float]:
     """Feature names → {column: count}, as FeatureHasher(alternate_sign=False) builds them."""
     out: dict[int, float] = {}
     for f in features:
-        h = murmurhash3_32(f.encode("utf-8"))
-        col = (2147483647 - (n_features - 1)) % n_features if h == -2147483648 else abs(h) % n_features
+        col = _column(f, n_features)
         out[col] = out.get(col, 0.0) + 1.0
     return out
 
@@ -97,6 +103,7 @@ class FastNeighbours:
         self.idf, self.k, self.n_features = idf, k, n_features
         self.data, self.indices, self.indptr = data, indices, indptr
         self.labels, self.classes = labels, classes
+        self._query = np.zeros(n_features)  # reused: one dense query vector per process
 
     def vector(self, text: str) -> dict[int, float]:
         counts = hashed(char_ngrams(text), self.n_features)
@@ -106,7 +113,8 @@ class FastNeighbours:
 
     def nearest(self, text: str) -> tuple[str, float]:
         """The voted label and the distance to the nearest taught example."""
-        q = np.zeros(self.n_features)
+        q = self._query
+        q[:] = 0.0
         for c, w in self.vector(text).items():
             q[c] = w
         products = q[self.indices] * self.data
