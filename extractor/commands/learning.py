@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 
@@ -64,16 +63,13 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    from extractor import extract
+    from extractor.commands import extract_one
     from extractor.learning.annotate import prefill
 
-    report = extract(args.path)
-    if report.status != "ok":
-        print(f"govfacts: {report.status}: {report.error.message}", file=sys.stderr)
+    report, out = extract_one(args.path, args.out, ".gold.json")
+    if report is None:
         return 1
-    src = Path(args.path)
-    out = Path(args.out) if args.out else src.with_name(src.stem + ".gold.json")
-    gold = prefill(report, src)
+    gold = prefill(report, Path(args.path))
     out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{out}: {len(gold['facts'])} facts pre-filled; correct them, then `govfacts evaluate`")
     return 0

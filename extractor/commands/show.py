@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 
 def add_parser(sub) -> None:
@@ -29,14 +27,11 @@ def render_html(report) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor import extract
+    from extractor.commands import extract_one
 
-    report = extract(args.path)
-    if report.status != "ok":
-        print(f"govfacts: {report.status}: {report.error.message}", file=sys.stderr)
+    report, out = extract_one(args.path, args.out, ".facts.html")
+    if report is None:
         return 1
-    src = Path(args.path)
-    out = Path(args.out) if args.out else src.with_name(src.stem + ".facts.html")
     out.write_text(render_html(report), encoding="utf-8")
     print(f"{out}: {len(report.facts)} facts")
     return 0
