@@ -125,7 +125,7 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
 
 def _variant(c: Candidate, flow: bool) -> str | None:
     """growth: 增长7.5%; increase: 新增…, 比上年增加1200万元, 提高2.3个百分点; else the level."""
-    if c.change is not None and c.quantity.unit == "%":
+    if c.change is not None and c.quantity.unit in ("%", "倍"):
         return "growth"
     if flow or c.change is not None:
         return "increase"

@@ -114,7 +114,7 @@ def _fit(alias: Alias, family: str, variant: str | None) -> str | None:
     ids = _ids()
     base = alias.indicator
     if variant == "growth":
-        if base.endswith("_growth"):
+        if base.endswith("_growth") or alias.family == "rate":  # energy_intensity_reduction is a change already
             return base
         for candidate in (f"{base}_growth", base.replace("_per_capita", "") + "_growth"):
             if candidate in ids:
