@@ -119,7 +119,10 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     variant = _variant(c, flow)
     found = catalog_indicator(core, c.quantity.unit, variant)
     if found is None and phrase:
-        found = open_id(phrase) + {"growth": "/增速", "increase": "/增量"}.get(variant or "", "")
+        after = noun_after(norm, c.end) if len(core) <= 2 else ""
+        # "投资1.25亿元新改扩建农村公路": a bare "投资" is named by what follows the figure
+        named = f"{phrase}…{after}" if after else phrase
+        found = open_id(named) + {"growth": "/增速", "increase": "/增量"}.get(variant or "", "")
     c.indicator = found or "unknown"
 
 
