@@ -199,3 +199,21 @@ def test_help_lists_the_commands():
 
     assert result.returncode == 0
     assert "extract" in result.stdout and "schema" in result.stdout
+
+
+def test_a_later_run_does_not_overwrite_another_sources_json(tmp_path, capsys):
+    """Across runs too: out/report.json from a/ is kept when b/report.txt is extracted later."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    first = write_text(tmp_path / "a" / "report.txt", SHORT_REPORT)
+    second = write_text(tmp_path / "b" / "report.txt", SHORT_REPORT.replace("咨询326人次", "咨询418人次"))
+    out = tmp_path / "out"
+
+    assert main(["extract", str(first), "-o", str(out), "--quiet"]) == 0
+    assert main(["extract", str(second), "-o", str(out), "--quiet"]) == 0
+    assert main(["extract", str(first), "-o", str(out), "--quiet"]) == 0  # its own file is replaced
+
+    outputs = _outputs(out)
+    assert sorted(p.name for p in out.glob("*.json")) == ["report-2.json", "report.json"]
+    by_source = {doc["source"]["path"]: doc for doc in outputs.values()}
+    assert set(by_source) == {str(first), str(second)}
