@@ -167,14 +167,13 @@ def _mark_continuations(lines: list[tuple[Line, _PageLine]]) -> None:
     for _, geo in lines:
         by_page.setdefault(geo.page, []).append(geo)
     margins = {p: _margins(geos) for p, geos in by_page.items()}
-    for (prev, pgeo), (line, geo) in zip(lines, lines[1:]):
+    for (_, pgeo), (line, geo) in zip(lines, lines[1:]):
         left, _ = margins[geo.page]
         _, right = margins[pgeo.page]
         full = pgeo.x1 >= right - 1.5 * pgeo.size
         indented = geo.x0 > left + 1.2 * geo.size
         same_size = abs(pgeo.size - geo.size) < 0.25 * geo.size
         line.starts_paragraph = not (full and not indented and same_size)
-        del prev
 
 
 def _margins(geos: list[_PageLine]) -> tuple[float, float]:

@@ -78,10 +78,9 @@ def _achievements_before_lists(found: list[FoundSection]) -> None:
     firsts = [i for i, s in enumerate(found) if s.level == 1 and s.category in ("problems", "plans")]
     if not firsts:
         return
-    for i, sec in enumerate(found[: firsts[0]]):
+    for sec in found[: firsts[0]]:
         if sec.category == "other" and (sec.level == 1 or found[sec.parent].category == "achievements"):
             sec.category = "achievements"
-            del i
 
 
 def _marker(para: str) -> tuple[int, str, int] | None:
