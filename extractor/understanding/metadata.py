@@ -41,9 +41,10 @@ FURNITURE = re.compile(r"索引号|发布机构|发布时间|浏览次数|阅读
 
 
 def extract_metadata(norm: str, text: str) -> dict:
-    paragraphs = _paragraphs(norm, text)
+    labelled: set[str] = set()
+    paragraphs = _paragraphs(norm, text, labelled)
     head = paragraphs[:HEAD_PARAGRAPHS]
-    title = _title(head)
+    title = _title(head, labelled)
     kind = _kind(title, norm)
     doc_number = _doc_number(norm, text)
     signer = _written(norm, text, _signer(head))
@@ -56,7 +57,7 @@ def extract_metadata(norm: str, text: str) -> dict:
     if region["province"] is None:
         region["province"] = _most_named_province(norm)
     if issuer is None and kind == "政府工作报告":
-        issuer = _work_report_issuer(norm, region)
+        issuer = _work_report_issuer(title, region)
     elif issuer and GENERIC_SELF.match(issuer):  # "自治区人民政府" names itself without its name
         level = GENERIC_SELF.match(issuer).group()
         place = next((p for p in (region.get("county"), region.get("city"), region.get("province"))
@@ -115,15 +116,23 @@ def _represented(norm: str, text: str) -> str | None:
     return None
 
 
-def _work_report_issuer(norm: str, region: dict) -> str | None:
+def _work_report_issuer(title: str | None, region: dict) -> str | None:
+    """"我代表区政府…" names no place: take it from the title as written ("保定市清苑区…") or the region."""
     place = region.get("county") or region.get("city") or region.get("province")
-    return f"{place}人民政府" if place else None
+    if not place:
+        return None
+    if title and place in title:
+        written = re.sub(r"^(?:19|20)\d{2}年", "", title[: title.index(place) + len(place)])
+        if re.fullmatch(r"[\u4e00-\u9fff]+", written):
+            place = written
+    return f"{place}人民政府"
 
 
+BREADCRUMB = re.compile(r"\s[>＞»]\s|当前位置|您的位置|您现在的位置")
 LABEL = re.compile(r"^(?:标\s*题|题\s*目|文件名称|名\s*称|发文单位|发文机关|发布机构|报\s*告\s*人)\s*[:：|]\s*")
 
 
-def _paragraphs(norm: str, text: str) -> list[tuple[str, str]]:
+def _paragraphs(norm: str, text: str, labelled: set[str] | None = None) -> list[tuple[str, str]]:
     """(norm, text) pairs of non-empty paragraphs, with labels of web banners removed ("标题：")."""
     out, offset = [], 0
     for para in norm.split("\n"):
@@ -132,6 +141,8 @@ def _paragraphs(norm: str, text: str) -> list[tuple[str, str]]:
             label = LABEL.match(n)
             if label:
                 n, t = n[label.end():], t[label.end():]
+                if labelled is not None:
+                    labelled.add(n)
             out.append((n, t))
         offset += len(para) + 1
     return out
@@ -142,11 +153,12 @@ def _squash_cjk(s: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])", "", s).strip()
 
 
-def _title(head: list[tuple[str, str]]) -> str | None:
+def _title(head: list[tuple[str, str]], labelled: set[str] = frozenset()) -> str | None:
+    """The report's own title line; a web banner's "标题：" field only when the text has none."""
     best, best_score = None, 0
     head = _join_broken_title(head)
     for i, (n, t) in enumerate(head):
-        if len(n) > 80 or n.endswith(("。", "；")) or FURNITURE.search(n):
+        if len(n) > 80 or "。" in n or n.endswith("；") or FURNITURE.search(n) or BREADCRUMB.search(n):
             continue
         score = 0
         if TITLE_WORDS.search(_squash_cjk(n)):
@@ -155,14 +167,16 @@ def _title(head: list[tuple[str, str]]) -> str | None:
             score += 2
         if re.search(r"关于印发|关于报送|的通知|的函$|通知$|^各", n):
             score -= 5
-        if n.startswith(("——", "—")) or re.match(r"^\d", n) and "报告" not in n:
+        if n.startswith(("——", "—")) or re.match(r"^\d", n) and not TITLE_WORDS.search(n):
             score -= 3
         if 6 <= len(n) <= 50:
             score += 1
-        score -= i * 0.05
-        if score > best_score:
+        if score < 4:
+            continue
+        score -= i * 0.05 + (2.5 if n in labelled else 0)  # the text's own title line first
+        if best is None or score > best_score:
             best, best_score = t, score
-    if best is None or best_score < 4:
+    if best is None:
         return None
     return _squash_cjk(_wrapped_title_start(head, best).strip("《》 "))
 
@@ -191,7 +205,7 @@ def _join_broken_title(head: list[tuple[str, str]]) -> list[tuple[str, str]]:
         nn, nt = out[i + 1]
         if len(nn) <= 5 and re.fullmatch(r"(?:的|工作|年度)?(?:报告|总结|年报)", nn) and not TITLE_WORDS.search(n[-2:]):
             out[i] = (n + nn, t + nt)
-        elif len(n) <= 25 and ORG.fullmatch(n) and nn.startswith("关于") and TITLE_WORDS.search(nn):
+        elif len(n) <= 25 and ORG.fullmatch(n) and re.match(r"关于|(?:19|20)\d{2}年", nn) and TITLE_WORDS.search(nn):
             out[i + 1] = (n + nn, t + nt)  # "青杠坪乡人民政府" / "关于2019年…的报告"
     return out
 

@@ -115,7 +115,7 @@ PROVINCE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}�
 
 
 # words ending like a county that name no county
-NOT_COUNTY = re.compile(r"^(?:自治|市辖|辖|城|新|园|开发|景|社|片|街|小|矿|林|牧|湖|山|库|老|全|本|该|我|各|全县|地)区$|^(?:全|本|该|我|各)县$")
+NOT_COUNTY = re.compile(r"自治区$|^(?:自治|市辖|辖|城|新|园|开发|景|社|片|街|小|矿|林|牧|湖|山|库|老|全|本|该|我|各|全县|地)区$|^(?:全|本|该|我|各)县$")
 
 
 def _unlisted_county(texts: list[str]) -> str | None:
