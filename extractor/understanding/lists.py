@@ -125,17 +125,20 @@ def _admitted_problems(doc: Document) -> list[dict]:
 
 
 def _semicolon_items(doc: Document, lo: int, hi: int) -> list[dict]:
-    """Items set off by "；" after the sentence that introduces them."""
+    """Items set off by "；" (or ";") after the sentence or colon that introduces them."""
     stop = doc.norm.find("。", lo, hi)
-    start = stop + 1 if stop != -1 and "；" not in doc.norm[lo:stop] else lo
+    start = stop + 1 if stop != -1 and not re.search("[；;]", doc.norm[lo:stop]) else lo
+    colon = re.search(r"[：:]", doc.norm[start:hi])
+    if colon and re.search("[；;]", doc.norm[start + colon.end():hi]):
+        start += colon.end()  # "主要是：A；B；C。"
     body = doc.norm[start:hi]
-    end_of_list = body.rfind("；")
-    if end_of_list == -1:
+    ends = [m.start() for m in re.finditer("[；;]", body)]
+    if not ends:
         return []
-    last = body.find("。", end_of_list)
+    last = body.find("。", ends[-1])
     body = body[: last if last != -1 else len(body)]
     items, pos = [], start
-    for piece in body.split("；"):
+    for piece in re.split("[；;]", body):
         if piece.strip():
             items.append(_item(doc, pos, pos + len(piece)))
         pos += len(piece) + 1

@@ -23,6 +23,8 @@ MARKERS = [  # (rank, pattern); the number is group 1
     (5, re.compile(r"^([①-⑳])\s*")),
 ]
 TITLE_END = re.compile(r"[。！？!?；;：:]")
+# a subsection that is the list of problems itself, not a plan about a problem (“三农问题”)
+LIST_OF_PROBLEMS = re.compile(r"存在的|主要问题|问题和不足|不足之处|困难和问题|问题及")
 REVIEW = re.compile(r"回顾|成效|成绩|完成情况|取得")
 CATEGORY_WORDS = [
     ("problems", re.compile(r"^(?!加快|推进|补齐|着力|强化|加强|全面|持续|坚持|聚焦|破解|解决).*(?:问题|不足|困难|差距|短板|薄弱|挑战)")),
@@ -102,8 +104,11 @@ def _category(sec: FoundSection, found: list[FoundSection], report_year: int | N
               work_report: bool = False) -> str:
     parent = found[sec.parent].category if sec.parent is not None else None
     if parent in ("problems", "plans"):  # a subsection keeps its list's category unless it names the other list
-        own = next((name for name, pattern in CATEGORY_WORDS[:2] if pattern.search(sec.title)), None)
-        return own or parent
+        if parent == "plans" and LIST_OF_PROBLEMS.search(sec.title):
+            return "problems"
+        if parent == "problems" and CATEGORY_WORDS[1][1].search(sec.title):
+            return "plans"
+        return parent
     if REVIEW.search(sec.title):
         return "achievements"
     year = re.search(r"(20\d{2}|19\d{2})年", sec.title)
