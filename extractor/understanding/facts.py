@@ -24,6 +24,8 @@ from extractor.understanding.quantities import Quantity, find_quantities
 # "以下三个方面的问题", "五方面重点工作": the report counting its own list items
 OWN_LIST = re.compile(r"(?:方面|层面|环节|部分|点|大类)(?:的|重点|主要|工作|问题|内容|措施|成效|举措|[：:，,])")
 OWN_LIST_UNIT = re.compile(r"[一二两三四五六七八九十]+(?:个)?方面")
+# "10亿元以上重大产业项目", "千万元以上企业": a class of projects, not an amount
+THRESHOLD_CLASS = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,4}?(?:项目|企业|工业|工程|产业|规模|重大|大项目|客商|纳税人|人口|老人)")
 SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 CLAUSE_BREAK = re.compile(r"[。；;！？!?\n，,：:]")
 RANK_BEFORE = re.compile(r"(第|排名|排第|位列|位居|列第|前|后|居|名列|第[一二三四五六七八九十]+批)$")
@@ -157,6 +159,8 @@ def _rule_out(norm: str, q: Quantity, skip: list[tuple[int, int]], phones, categ
         return "slogan_or_set_term"
     if OWN_LIST.match(norm, e) or OWN_LIST_UNIT.match(norm, s):
         return "count_of_own_list"
+    if q.raw.endswith(("以上", "以下")) and THRESHOLD_CLASS.match(norm, e):
+        return "threshold_of_a_class"
     if _is_target(norm, s, category):
         return "target_not_result"
     return None
