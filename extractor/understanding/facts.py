@@ -121,7 +121,7 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     variant = _variant(c, flow)
     found = catalog_indicator(core, c.quantity.unit, variant)
     if found is None and phrase:
-        after = noun_after(norm, c.end) if len(core) <= 2 else ""
+        after = noun_after(norm, c.end) if len(open_id(phrase)) <= 4 else ""  # "x:全镇", "x:投资"
         # "投资1.25亿元新改扩建农村公路": a bare "投资" is named by what follows the figure
         named = f"{phrase}…{after}" if after else phrase
         found = open_id(named) + {"growth": "/增速", "increase": "/增量"}.get(variant or "", "")
