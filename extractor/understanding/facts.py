@@ -118,6 +118,8 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     if pair:
         phrase = pair[min(order, 1)]
     core, flow = flow_phrase(phrase)
+    if flow and c.start > 0 and re.search(r"累计|总数|总量|共有|总计", norm[max(0, c.start - 8):c.start]):
+        flow = False  # "新建…8.9万亩、累计达到120.5万亩": the running total is the stock
     variant = _variant(c, flow)
     found = catalog_indicator(core, c.quantity.unit, variant)
     if found is None and phrase:
