@@ -113,8 +113,10 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
         order = 0 if re.search(r"分别|增长|下降|提高|增加|达到|为", between) else previous.features.get("order", 0) + 1
     if not phrase:
         phrase = noun_after(norm, c.end)
+    phrase = _respectively(norm, c.start) or phrase
     c.features["phrase"], c.features["order"] = phrase, order
-    pair = split_urban_rural(phrase) if "分别" in norm[max(0, c.start - 16):c.start] or order else None
+    sent_start = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, c.start - 80), c.start)), default=0)
+    pair = split_urban_rural(phrase) if "分别" in norm[sent_start:c.start] or order else None
     if pair:
         phrase = pair[min(order, 1)]
     core, flow = flow_phrase(phrase)
@@ -128,6 +130,29 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
         named = f"{phrase}…{after}" if after else phrase
         found = open_id(named) + {"growth": "/增速", "increase": "/增量"}.get(variant or "", "")
     c.indicator = found or "unknown"
+
+
+RESPECTIVE_VERB = re.compile(r"增长|下降|提高|增加|达到|完成|降低|减少|为|是|占")
+
+
+def _respectively(norm: str, start: int) -> str | None:
+    """"城镇居民人均可支配收入、农民人均纯收入分别达到20543元和8081元": the k-th figure, the k-th subject."""
+    sent_start = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, start - 120), start)), default=max(0, start - 120))
+    at = norm.rfind("分别", sent_start, start)
+    if at == -1:
+        return None
+    subject_start = max((m.end() for m in CLAUSE_BREAK.finditer(norm, sent_start, at)), default=sent_start)
+    items = [x for x in re.split(r"[、和及与]", norm[subject_start:at]) if x]
+    if len(items) < 2:
+        return None
+    for j, item in enumerate(items[:-1]):  # "城镇、农村居民…收入": the short ones share the last one's noun
+        if len(item) <= 3 and len(items[-1]) > len(item):
+            items[j] = item + items[-1][len(item):]
+    after = norm[at + 2:start]
+    verbs = list(RESPECTIVE_VERB.finditer(after))
+    counted = after[verbs[-1].end():] if verbs else after
+    k = len(re.findall(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,3})?[、和及与]", counted))
+    return measure_phrase(items[k] + "1", len(items[k])) if k < len(items) else None
 
 
 def _variant(c: Candidate, flow: bool) -> str | None:
