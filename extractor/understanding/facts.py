@@ -46,7 +46,8 @@ DECREASE = "下降|减少|降低|回落|缩小|降|减|压减|压缩|下滑|收�
 CHANGE = re.compile(
     rf"(?P<inc>{INCREASE})|(?P<dec>{DECREASE})"
 )
-CHANGE_TAIL = re.compile(rf"(?:(?P<inc>{INCREASE})|(?P<dec>{DECREASE}))(?:了|达|为|到)?(?:分别)?(?:为|达)?$")
+# "增长7.5%" is a change; "提高到49.18%" (up to) is the level reached
+CHANGE_TAIL = re.compile(rf"(?:(?P<inc>{INCREASE})|(?P<dec>{DECREASE}))(?:了|达)?(?:分别)?(?:为|达)?$")
 LIST_OF_FIGURES = re.compile(r"(?:[-+]?\d[\d.,]*(?:%|个百分点|倍)?\s*[、和及与]\s*)+$")
 FURNITURE_PARAGRAPH = re.compile(
     r"^(?:索引号|发布机构|发布时间|发文时间|发布日期|浏览次数|浏览量|阅读|点击|来源|时间|作者|评论|字号|分享|"
@@ -141,7 +142,11 @@ def _respectively(norm: str, start: int) -> str | None:
     at = norm.rfind("分别", sent_start, start)
     if at == -1:
         return None
-    subject_start = max((m.end() for m in CLAUSE_BREAK.finditer(norm, sent_start, at)), default=sent_start)
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(norm, sent_start, at)]
+    subject_start = breaks[-1] if breaks else sent_start
+    if at - subject_start <= 1 and len(breaks) >= 1:  # "A、B实现双下降，分别下降…": the subject is the clause before
+        subject_start = breaks[-2] if len(breaks) >= 2 else sent_start
+        at = breaks[-1] - 1
     items = [x for x in re.split(r"[、和及与]", norm[subject_start:at]) if x]
     if len(items) < 2:
         return None

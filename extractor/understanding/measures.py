@@ -37,10 +37,12 @@ def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
     '发放资料'
     >>> measure_phrase("增长11.2%", 2)
     ''
+    >>> measure_phrase("森林覆盖率由“十二五”末的41.07%", 13)
+    '森林覆盖率'
     >>> measure_phrase("均配置了一村一法律顾问，覆盖率达100%", 16)
     '一村一法律顾问覆盖率'
     """
-    window = norm[max(0, start - limit):start]
+    window = FROM_WHEN.sub("", norm[max(0, start - limit):start])
     cut = max((m.end() for m in CLAUSE.finditer(window)), default=0)
     phrase = _clean(COMPARED.sub("", window[cut:]).strip())
     if GENERIC.fullmatch(phrase) and cut > 0:  # "配置了一村一法律顾问，覆盖率达100%": whose coverage?
@@ -51,6 +53,8 @@ def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
     return phrase[-12:]
 
 
+# "森林覆盖率由“十二五”末的41.07%": the starting point is not the measure
+FROM_WHEN = re.compile(r"(?:由|从)[^，。；,;]{0,16}?的$")
 # a rate or share that does not say of what
 GENERIC = re.compile(r"(?:覆盖|建成|完成|通过|合格|满意|达标|参考|办结|知晓|成功|到位|受理|化解|执行|使用|参保|普及|入园)率|覆盖面|比例|比重|占比|增速")
 
