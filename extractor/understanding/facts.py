@@ -121,6 +121,10 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     if pair:
         phrase = pair[min(order, 1)]
     core, flow = flow_phrase(phrase)
+    # "新增科技型中小企业60家、高新技术企业11家": the list shares its verb
+    if not flow and in_list and previous.features.get("flow") and re.fullmatch(r"[、和及与][^，。；、]*", norm[previous.end:c.start - len(phrase)] or "、"):
+        flow = True
+    c.features["flow"] = flow
     if flow and c.start > 0 and re.search(r"累计|总数|总量|共有|总计", norm[max(0, c.start - 8):c.start]):
         flow = False  # "新建…8.9万亩、累计达到120.5万亩": the running total is the stock
     variant = _variant(c, flow)
