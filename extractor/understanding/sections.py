@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.understanding.numerals import chinese_to_number
+
 CN = "一二三四五六七八九十百零〇"
 MARKERS = [  # (rank, pattern); the number is group 1
     (1, re.compile(rf"^第([{CN}]+)(?:部分|章)[、，,：:\s]*")),
@@ -38,7 +40,7 @@ class FoundSection:
     number: str
     title: str
     level: int
-    rank: int
+    rank: float
     start: int
     end: int = -1
     parent: int | None = None
@@ -49,14 +51,17 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
                   work_report: bool = False) -> list[FoundSection]:
     """Sections of a text in document order, with levels, parents and spans."""
     text = text if text is not None else norm
+    paragraphs = norm.split("\n")
+    unnumbered = _unnumbered_headings(paragraphs)
     found: list[FoundSection] = []
     stack: list[int] = []
     offset = 0
-    for para in norm.split("\n"):
+    for i, para in enumerate(paragraphs):
         lead = len(para) - len(para.lstrip("# \t\u3000"))  # markdown marks and indentation
-        hit = _marker(para[lead:])
-        if hit is not None:
+        hit = (0.0, "", 0) if i in unnumbered else _marker(para[lead:])
+        if hit is not None and "|" not in para:  # a flattened table row is no heading
             rank, number, body_start = hit
+            rank = _nesting(found, stack, rank, number, paragraphs[i + 1:i + 2])
             body_start += lead
             title = _title(text[offset + body_start: offset + len(para)])
             if title:
@@ -73,6 +78,49 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
         sec.category = _category(sec, found, report_year, work_report)
     _achievements_before_lists(found)
     return found
+
+
+# unnumbered part headings of a work report: "2021年主要工作回顾", "今后五年工作思路和目标任务"
+PART_HEADING = re.compile(r"工作回顾|目标任务|主要任务|工作任务|工作安排|总体要求|自身建设|过去一年|过去五年|今后五年")
+
+
+def _unnumbered_headings(paragraphs: list[str]) -> set[int]:
+    hits = {i for i, p in enumerate(paragraphs)
+            if 4 <= len(p.strip()) <= 24 and PART_HEADING.search(p) and not re.search(r"[。，；：:！？、]", p)
+            and _marker(p.strip()) is None}
+    return hits if len(hits) >= 2 else set()
+
+
+def _value(number: str) -> int | None:
+    if number and "①" <= number <= "⑳":
+        return ord(number) - ord("①") + 1
+    if re.fullmatch(r"[0-9]+", number):  # not str.isdigit: it takes ① for a digit
+        return int(number)
+    n = chinese_to_number(number)
+    return int(n) if n is not None else None
+
+
+def _nesting(found: list[FoundSection], stack: list[int], rank: float, number: str, following: list[str]) -> float:
+    """A list that starts again at 一 inside a section of the same numbering nests under it.
+
+    "三、收到和处理申请情况" then a table's "一、本年新收…", "二、…": those are items of 三, and
+    the next "四、" goes back to the outer list — unless the nested list also reaches 四 and
+    the line looks like a table row (a bare figure follows it).
+    """
+    value = _value(number)
+    open_same = [found[j] for j in stack if int(found[j].rank) == int(rank)]
+    if value is None or not open_same or rank == 0:
+        return rank
+    outer = open_same[0]
+    inner = open_same[-1] if len(open_same) > 1 or open_same[-1].rank != rank else None
+    outer_next = (_value(outer.number) or 0) + 1
+    if value == 1 and (_value(outer.number) or 0) >= 1 and inner is None:
+        return rank + 0.5
+    if inner is not None and value == (_value(inner.number) or 0) + 1:
+        cell_follows = bool(following) and re.fullmatch(r"\s*[\d,，.]+\s*", following[0] or "") is not None
+        if value != outer_next or cell_follows:
+            return inner.rank
+    return rank
 
 
 def _achievements_before_lists(found: list[FoundSection]) -> None:
