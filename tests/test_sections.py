@@ -1,0 +1,85 @@
+"""Sections, lists and measures: structures that recur across report kinds."""
+
+from __future__ import annotations
+
+from extractor.pipeline import extract_text
+from extractor.understanding.sections import find_sections
+
+WORK_REPORT = """各位代表：
+现在，我代表县人民政府，向大会报告工作，请予审议。
+2021年主要工作回顾
+过去一年，全县上下攻坚克难。
+一、着力推进乡村振兴
+全县地区生产总值完成95.2亿元，同比增长6.1%。
+二、着力推进项目建设
+实施省市重点项目23个，完成投资41.5亿元。
+在肯定成绩的同时，我们也清醒地看到，发展中还存在一些困难和问题：一是经济总量偏小；二是产业结构不优；三是公共服务仍有短板。
+2022年工作目标和主要任务
+一、坚定不移抓项目
+力争全年完成投资50亿元。
+二、坚定不移惠民生
+三、坚定不移优环境
+"""
+
+DISCLOSURE = """一、总体情况
+本年度主动公开政府信息412条。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量
+39
+二、上年结转政府信息公开申请数量
+3
+三、本年度办理结果
+四、结转下年度继续办理
+2
+四、政府信息公开行政复议、行政诉讼情况
+本年度未发生行政复议。
+五、存在的主要问题及改进情况
+存在的主要问题：一是答复说理不够充分；二是专栏更新不及时。
+改进措施：一是规范答复文书；二是每季度开展自查；三是加强培训。
+六、其他需要报告的事项
+"""
+
+
+def test_unnumbered_part_headings_are_the_top_sections_of_a_work_report():
+    tops = [s for s in find_sections(WORK_REPORT, report_year=2022, work_report=True) if s.level == 1]
+    assert [(s.number, s.title, s.category) for s in tops] == [
+        ("", "2021年主要工作回顾", "achievements"),
+        ("", "2022年工作目标和主要任务", "plans"),
+    ]
+
+
+def test_a_work_reports_admitted_problems_and_its_plans_are_listed():
+    report = extract_text(WORK_REPORT, "work_report.txt")
+    assert [p.text for p in report.problems] == ["一是经济总量偏小", "二是产业结构不优", "三是公共服务仍有短板。"]
+    assert len(report.plans) == 3
+    values = {(f.value, f.unit) for f in report.facts}
+    assert (9520000000.0, "元") in values and (23.0, "个") in values
+    assert (5000000000.0, "元") not in values  # 力争…: a target, not a result
+
+
+def test_a_table_restarting_at_one_nests_under_its_section():
+    tops = [s for s in find_sections(DISCLOSURE) if s.level == 1]
+    assert [s.number for s in tops] == ["一", "二", "三", "四", "五", "六"]
+    nested = [s.title for s in find_sections(DISCLOSURE) if s.level == 2]
+    assert nested[:4] == ["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理"]
+
+
+def test_flattened_table_rows_are_no_headings():
+    text = "一、总体情况\n正文。\n一、本年新收申请数量 | 39 | 5 | 47\n二、存在的问题\n正文。"
+    assert [s.title for s in find_sections(text) if s.level == 1] == ["总体情况", "存在的问题"]
+
+
+def test_problems_and_improvements_in_one_section_are_problems_and_plans():
+    report = extract_text(DISCLOSURE, "disclosure.txt")
+    assert len(report.problems) == 2
+    assert len(report.plans) == 3
+
+
+def test_respectively_gives_each_figure_its_own_subject():
+    text = ("一、工作回顾\n城镇居民人均可支配收入、农民人均纯收入分别达到20543元和8081元，"
+            "城镇、农村居民人均可支配收入分别增长8.8%和10%。")
+    facts = extract_text(text * 3, "respectively.txt").facts[:4]
+    assert [f.indicator for f in facts] == [
+        "urban_income_per_capita", "rural_income_per_capita", "urban_income_growth", "rural_income_growth",
+    ]
