@@ -83,3 +83,13 @@ def test_respectively_gives_each_figure_its_own_subject():
     assert [f.indicator for f in facts] == [
         "urban_income_per_capita", "rural_income_per_capita", "urban_income_growth", "rural_income_growth",
     ]
+
+
+def test_problems_given_one_sentence_each_after_a_colon():
+    text = ("一、2023年工作回顾\n全年地区生产总值增长5.2%。\n"
+            "我们也清醒地认识到，发展中还存在挑战和短板。主要是：经济总量不足，基础薄弱。"
+            "县城建设欠账较多，功能不全。发展环境还不够优化。对于这些问题，我们一定认真加以解决。\n"
+            "二、2024年工作安排\n（一）抓项目\n（二）优环境\n")
+    report = extract_text(text, "sentences.txt")
+    assert [p.text for p in report.problems] == ["经济总量不足，基础薄弱。", "县城建设欠账较多，功能不全。", "发展环境还不够优化。"]
+    assert len(report.plans) == 2

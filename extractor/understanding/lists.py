@@ -117,7 +117,7 @@ def _admitted_problems(doc: Document) -> list[dict]:
             marks = _marks(doc, lo, hi)
             if len(marks) >= 2:
                 return [_item(doc, a, b) for a, b in zip(marks, marks[1:] + [hi])]
-            items = _semicolon_items(doc, lo + m.end(), hi)
+            items = _semicolon_items(doc, lo + m.end(), hi) or _sentence_items(doc, lo + m.end(), hi)
             if len(items) >= 2:
                 return items
         offset += len(para) + 1
@@ -142,6 +142,27 @@ def _semicolon_items(doc: Document, lo: int, hi: int) -> list[dict]:
         if piece.strip():
             items.append(_item(doc, pos, pos + len(piece)))
         pos += len(piece) + 1
+    return items
+
+
+INTRO = re.compile(r"主要是[：:]|主要表现在[：:]|主要表现为[：:]|具体表现在[：:]")
+CLOSING = re.compile(r"^(?:对此|对于这些|对这些|针对|这些问题|我们将|我们一定|对上述)")
+
+
+def _sentence_items(doc: Document, lo: int, hi: int) -> list[dict]:
+    """"主要是：A。B。C。对此，我们…": one sentence an item, up to the sentence that answers them."""
+    m = INTRO.search(doc.norm, lo, hi)
+    if not m:
+        return []
+    items, pos = [], m.end()
+    while pos < hi:
+        stop = doc.norm.find("。", pos, hi)
+        end = stop + 1 if stop != -1 else hi
+        if CLOSING.match(doc.norm[pos:end].strip()):
+            break
+        if doc.norm[pos:end].strip():
+            items.append(_item(doc, pos, end))
+        pos = end
     return items
 
 
