@@ -24,6 +24,8 @@ view (`normalize`), so offsets index the original text as well.
 True
 >>> Quantity.fromstring("2021年4月15日") is None
 True
+>>> [Quantity.fromstring(s).value for s in ("突破9千亿元", "3千余万元", "5000余万元")]
+[900000000000.0, 30000000.0, 50000000.0]
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ UNITS = sorted(
     户 家 个 件 次 场 份 项 条 处 台 辆 期 篇 批 宗 起 例
     所 座 栋 幢 套 间 张 本 册 块 支 队 组 村 镇 乡 社区 部
     种 类 棵 株 头 只 口 眼 床 轮 单 笔 封 段 把 副 节 分
-    首 方 平米 立方 万方 枚 卷 剂次 剂 列 支队 人份 大类 对 微克每立方米
+    首 方 平米 立方 万方 枚 卷 剂次 剂 列 支队 人份 大类 对 微克每立方米 成
     """.split(),
     key=len,
     reverse=True,
@@ -54,7 +56,7 @@ NOT_UNIT_AFTER = {
     "件": "事", "项": "目", "部": "门署分", "天": "然气津", "倍": "增", "名": "称单义", "条": "件例款",
     "届": "时", "户": "籍口外", "家": "庭乡", "村": "民庄级委", "所": "有属以在谓", "起": "来草步点",
     "处": "理置罚置于", "台": "账湾", "只": "是有要", "头": "部", "口": "岸", "张": "家",
-    "米": "粮", "间": "接断", "首": "位批先次",
+    "米": "粮", "间": "接断", "首": "位批先次", "成": "员立功果本效为交绩熟型都长",
 }
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -190,7 +192,8 @@ def _build(m: re.Match, norm: str) -> Quantity | None:
     value = _number(m.group("num"))
     if value is None:
         return None
-    value *= MULTIPLIERS.get(m.group("mult1") or m.group("mult2") or "", 1)  # exact: Decimal, not float
+    # exact: Decimal, not float; "9千亿" and "3千余万" multiply both
+    value *= MULTIPLIERS.get(m.group("mult1") or "", 1) * MULTIPLIERS.get(m.group("mult2") or "", 1)
     qualifier = _qualifier(m)
     value_max = None
     if m.group("num2"):

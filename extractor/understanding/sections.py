@@ -27,7 +27,7 @@ MARKERS = [  # (rank, pattern); the number is group 1
 TITLE_END = re.compile(r"[。！？!?；;：:]")
 # a subsection that is the list of problems itself, not a plan about a problem (“三农问题”)
 LIST_OF_PROBLEMS = re.compile(r"存在的|主要问题|问题和不足|不足之处|困难和问题|问题及")
-REVIEW = re.compile(r"回顾|成效|成绩|完成情况|取得")
+REVIEW = re.compile(r"回顾|成效|成绩|成就|完成情况|取得")
 CATEGORY_WORDS = [
     ("problems", re.compile(r"^(?!加快|推进|补齐|着力|强化|加强|全面|持续|坚持|聚焦|破解|解决).*(?:问题|不足|困难|差距|短板|薄弱|挑战)")),
     ("plans", re.compile(r"打算|计划|安排|思路|下一步|展望|今后|努力方向|工作重点|目标任务|改进措施|工作要点|意见建议|规划纲要|五年规划|远景目标|主要目标|预期目标")),
