@@ -26,6 +26,9 @@ True
 True
 >>> [Quantity.fromstring(s).value for s in ("突破9千亿元", "3千余万元", "5000余万元")]
 [900000000000.0, 30000000.0, 50000000.0]
+>>> q = Quantity.fromstring("每户补助3至5万元")
+>>> q.value, q.value_max, q.unit
+(30000.0, 50000.0, '元')
 """
 
 from __future__ import annotations
@@ -201,6 +204,8 @@ def _build(m: re.Match, norm: str) -> Quantity | None:
         if value_max is None:
             return None
         value_max *= MULTIPLIERS.get(m.group("mult3") or m.group("mult1") or "", 1)
+        if m.group("mult3") and not (m.group("mult1") or m.group("mult2")):
+            value *= MULTIPLIERS[m.group("mult3")]  # "3至5万元": both ends in 万
         if value_max <= value:  # "2021-2025", "1-3" lists: not a range of one measure
             return None
         qualifier = "range"
