@@ -57,17 +57,22 @@ def metadata_component(doc: Doc) -> Doc:
     return doc
 
 
+def _span_group(doc: Doc, items, label_of, extension: str) -> list[Span]:
+    """spaCy spans over the items' character spans, each carrying its item as an extension."""
+    spans = []
+    for item in items:
+        span = _span(doc, item.span[0], item.span[1], label_of(item))
+        if span is not None:
+            span._.set(extension, item)
+            spans.append(span)
+    return spans
+
+
 @Language.component("govfacts_sections")
 def sections_component(doc: Doc) -> Doc:
     from extractor.output.report import _sections
 
-    spans = []
-    for sec in _sections(_processed(doc)):
-        span = _span(doc, sec.span[0], sec.span[1], sec.category)
-        if span is not None:
-            span._.section = sec
-            spans.append(span)
-    doc.spans["sections"] = spans
+    doc.spans["sections"] = _span_group(doc, _sections(_processed(doc)), lambda s: s.category, "section")
     return doc
 
 
@@ -75,11 +80,5 @@ def sections_component(doc: Doc) -> Doc:
 def facts_component(doc: Doc) -> Doc:
     from extractor.output.report import _facts
 
-    spans = []
-    for fact in _facts(_processed(doc)):
-        span = _span(doc, fact.span[0], fact.span[1], fact.indicator)
-        if span is not None:
-            span._.fact = fact
-            spans.append(span)
-    doc.spans["facts"] = spans
+    doc.spans["facts"] = _span_group(doc, _facts(_processed(doc)), lambda f: f.indicator, "fact")
     return doc
