@@ -116,7 +116,7 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
         phrase = noun_after(norm, c.end)
     phrase = _respectively(norm, c.start) or phrase
     c.features["phrase"], c.features["order"] = phrase, order
-    sent_start = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, c.start - 80), c.start)), default=0)
+    sent_start = _after_last(SENTENCE_BREAK, norm, c.start, 80, floor=0)
     pair = split_urban_rural(phrase) if "分别" in norm[sent_start:c.start] or order else None
     if pair:
         phrase = pair[min(order, 1)]
@@ -142,7 +142,7 @@ RESPECTIVE_VERB = re.compile(r"增长|下降|提高|增加|达到|完成|降低|
 
 def _respectively(norm: str, start: int) -> str | None:
     """"城镇居民人均可支配收入、农民人均纯收入分别达到20543元和8081元": the k-th figure, the k-th subject."""
-    sent_start = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, start - 120), start)), default=max(0, start - 120))
+    sent_start = _after_last(SENTENCE_BREAK, norm, start, 120)
     at = norm.rfind("分别", sent_start, start)
     if at == -1:
         return None
@@ -215,11 +215,11 @@ def _in_short_quote(norm: str, s: int, e: int) -> bool:
 
 def _is_target(norm: str, s: int, category: str) -> bool:
     """A norm or target, not a result: 力争达到90%, figures in the plans of next year."""
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(norm, max(0, s - 40), s)), default=max(0, s - 40))
+    clause_start = _after_last(CLAUSE_BREAK, norm, s, 40)
     clause = norm[clause_start:s]
     if TARGET.search(clause) and not ACHIEVED.search(clause):
         return True
-    sent_start = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, s - 80), s)), default=max(0, s - 80))
+    sent_start = _after_last(SENTENCE_BREAK, norm, s, 80)
     return category == "plans" and not PAST.search(norm[sent_start:s])
 
 
@@ -251,9 +251,16 @@ def _furniture_spans(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _after_last(pattern: re.Pattern, norm: str, pos: int, reach: int, floor: int | None = None) -> int:
+    """Where the sentence or clause holding `pos` starts: after the last break within `reach`
+    characters before it; without one, `reach` characters back (or `floor`)."""
+    lo = max(0, pos - reach)
+    return max((m.end() for m in pattern.finditer(norm, lo, pos)), default=lo if floor is None else floor)
+
+
 def evidence_span(norm: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around a figure (at most ~120 characters of it)."""
-    lo = max((m.end() for m in SENTENCE_BREAK.finditer(norm, max(0, start - 100), start)), default=max(0, start - 100))
+    lo = _after_last(SENTENCE_BREAK, norm, start, 100)
     m = SENTENCE_BREAK.search(norm, end, end + 100)
     hi = m.end() if m and norm[m.start()] != "\n" else (m.start() if m else min(len(norm), end + 100))
     return lo, hi
