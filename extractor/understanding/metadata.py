@@ -48,7 +48,7 @@ def extract_metadata(norm: str, text: str) -> dict:
     kind = _kind(title, norm)
     doc_number = _doc_number(norm, text)
     signer = _written(norm, text, _signer(head))
-    issuer = _issuer(head, paragraphs, title) or _represented(norm, text)
+    issuer = _issuer(head, paragraphs, title)
     date = _date(head, paragraphs)
     year = _year(title, norm, date, kind)
     region_texts = [issuer or "", title or ""] + [p for p, _ in head[:12] if len(p) < 40]
@@ -98,6 +98,7 @@ def _most_named_province(norm: str) -> str | None:
 
 
 def _represented_in(head: list[tuple[str, str]]) -> str | None:
+    """"我代表易县人民政府…": the government a work report speaks for, when it names itself."""
     for n, t in head:
         m = REPRESENT.search(n)
         if m and (m.group(1) == "国务院" or len(m.group(1)) > 4 and not GENERIC_SELF.match(m.group(1))):
@@ -106,14 +107,6 @@ def _represented_in(head: list[tuple[str, str]]) -> str | None:
 
 
 GENERIC_SELF = re.compile(r"^(?:[省市县区州旗]|自治区|自治州)")
-
-
-def _represented(norm: str, text: str) -> str | None:
-    """"我代表易县人民政府…": the government a work report speaks for, when it names itself."""
-    m = REPRESENT.search(norm[:3000])
-    if m and len(m.group(1)) > 4 and not re.match(r"^(?:[省市县区州旗]|自治区)", m.group(1)):
-        return _squash_cjk(text[m.start(1):m.end(1)])
-    return None
 
 
 def _work_report_issuer(title: str | None, region: dict) -> str | None:
