@@ -105,7 +105,9 @@ def _shared_figure_twin(norm: str, c: Candidate) -> Candidate | None:
 def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> None:
     """Catalog id from the measured words; a figure in a list inherits the measure of the one before it."""
     phrase = measure_phrase(norm, c.start)
-    in_list = previous is not None and c.start - previous.end <= 14 and not SENTENCE_BREAK.search(norm, previous.end, c.start)
+    # "总投资168.2亿元的44个项目": a figure after "的" counts something else, not the same measure again
+    in_list = (previous is not None and c.start - previous.end <= 14
+               and not SENTENCE_BREAK.search(norm, previous.end, c.start) and "的" not in norm[previous.end:c.start])
     order = 0
     if not phrase and in_list:
         phrase = previous.features.get("phrase", "")
@@ -134,7 +136,18 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
         # "投资1.25亿元新改扩建农村公路": a bare "投资" is named by what follows the figure
         named = f"{phrase}…{after}" if after else phrase
         found = open_id(named) + {"growth": "/增速", "increase": "/增量"}.get(variant or "", "")
-    c.indicator = found or "unknown"
+    c.indicator = found or _unnamed(norm, c)
+
+
+WORDS_AFTER = re.compile(r"(?:[\d.,]+[\u4e00-\u9fff]{0,2}?[人户个名家元])*([\u4e00-\u9fff“”\"]{2,8})")
+
+
+def _unnamed(norm: str, c: Candidate) -> str:
+    """An open id from the words after a figure no measure names ("906户1559人实现稳定脱贫"),
+    so that unnamed figures are not all lumped under one "unknown"."""
+    m = WORDS_AFTER.match(norm, c.end)
+    words = re.sub(r"[“”\"]", "", m.group(1)) if m else ""
+    return f"x:…{words}" if len(words) >= 2 else "unknown"
 
 
 RESPECTIVE_VERB = re.compile(r"增长|下降|提高|增加|达到|完成|降低|减少|为|是|占")
@@ -160,7 +173,7 @@ def _respectively(norm: str, start: int) -> str | None:
     after = norm[at + 2:start]
     verbs = list(RESPECTIVE_VERB.finditer(after))
     counted = after[verbs[-1].end():] if verbs else after
-    k = len(re.findall(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,3})?[、和及与]", counted))
+    k = len(re.findall(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,3})?\s*[、和及与]", counted))
     return measure_phrase(items[k] + "1", len(items[k])) if k < len(items) else None
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-CLAUSE = re.compile(r"[。；;！？!?\n，,：:、（(）)“”\"]")
+CLAUSE = re.compile(r"[。；;！？!?\n，,：:、（(）)]")
+# quotes mark a name ("法律明白人"1862名), which is the measure, so they do not cut it
+QUOTES = re.compile(r"[“”\"‘’]")
 LEADING = re.compile(
     r"^(?:其中|全年|今年|去年|上年|当年|本年度?|年内|一年来|同期|目前|截至目前|至目前|共|累计|总计|合计|全县|全区|全市|全省|全镇|全乡|"
     r"全街道|我县|我区|我市|我省|我镇|我乡|我局|县级|镇级|共有|现有|先后|分别|年均|人均)+"
@@ -24,7 +26,8 @@ TRAILING = re.compile(
 VERB_HEAD = re.compile(r"^(?:完成|实施|开展|组织|举办|办理|受理|新建|建成|建设|新增|发放|培训|查处|处理|化解|调解|审查|制定|出具|接待|解决|引进|帮助|带动|创建|打造|改造|治理|推进|落实)")
 
 
-FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{0,3}?(?:元|个|家|人|次|项|件|亩|吨|公里|倍|户|名|座|条))?")
+# a figure ends a phrase's previous clause; "PM2.5" and "PM10" are names, not figures
+FIGURE = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{0,3}?(?:元|个|家|人|次|项|件|亩|吨|公里|倍|户|名|座|条))?")
 COMPARED = re.compile(r"(?:比|较|是|为|相当于|占)(?:19|20)\d{2}年(?:底|末)?(?:的)?|(?:19|20)\d{2}年(?:底|末)?")
 
 
@@ -41,22 +44,45 @@ def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
     '森林覆盖率'
     >>> measure_phrase("均配置了一村一法律顾问，覆盖率达100%", 16)
     '一村一法律顾问覆盖率'
+    >>> measure_phrase("培育农村“法律明白人”1862名", 11)
+    '培育农村法律明白人'
     """
-    window = FROM_WHEN.sub("", norm[max(0, start - limit):start])
+    window = QUOTES.sub("", FROM_WHEN.sub("", norm[max(0, start - limit):start]))
     cut = max((m.end() for m in CLAUSE.finditer(window)), default=0)
+    if cut and window[cut - 1] == "\n" and not window[cut:].strip():  # a table cell per line: the row's name
+        cut = max((m.end() for m in CLAUSE.finditer(window, 0, cut - 1)), default=0)
     phrase = _clean(COMPARED.sub("", window[cut:]).strip())
     if GENERIC.fullmatch(phrase) and cut > 0:  # "配置了一村一法律顾问，覆盖率达100%": whose coverage?
-        before = window[:cut - 1]
-        lead = max((m.end() for m in CLAUSE.finditer(before)), default=0)
-        owner = _clean(before[lead:])
+        owner = _owner(window[:cut - 1])
         phrase = (owner[-8:].lstrip("了的") + phrase) if owner else phrase
     return phrase[-12:]
+
+
+def _owner(before: str) -> str:
+    """The measure a generic word belongs to: the words of the clause before it.
+
+    "零售总额完成136.5亿元，增速11.5%": when that clause ends on a figure, the words before the figure.
+
+    >>> _owner("社会消费品零售总额完成136.5亿元")
+    '社会消费品零售总额'
+    """
+    lead = max((m.end() for m in CLAUSE.finditer(before)), default=0)
+    clause = before[lead:]
+    owner = _clean(clause)
+    figures = list(FIGURE.finditer(clause))
+    if not owner and figures:
+        owner = _clean(clause[:figures[-1].start()])
+    return owner
 
 
 # "森林覆盖率由“十二五”末的41.07%": the starting point is not the measure
 FROM_WHEN = re.compile(r"(?:由|从)[^，。；,;]{0,16}?的$")
 # a rate or share that does not say of what
-GENERIC = re.compile(r"(?:覆盖|建成|完成|通过|合格|满意|达标|参考|办结|知晓|成功|到位|受理|化解|执行|使用|参保|普及|入园)率|覆盖面|比例|比重|占比|增速")
+# and a total or growth rate that does not say of what: "签约项目42个、总投资203.5亿元", "净增22家，总数达100家"
+GENERIC = re.compile(
+    r"(?:覆盖|建成|完成|通过|合格|满意|达标|参考|办结|知晓|成功|到位|受理|化解|执行|使用|参保|普及|入园)率|覆盖面|比例|比重|占比|增速"
+    r"|总投资|总数|总量|总规模|总里程|总面积"
+)
 
 
 def _clean(phrase: str) -> str:
