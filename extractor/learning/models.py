@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.learning.features import fact_features, indicator_text
+from extractor.understanding.indicators import can_report
 
 # types a govfacts model file may contain; anything else is refused on load
 TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
@@ -144,5 +145,6 @@ class IndicatorClassifier:
                  and c.features.get("phrase", "") not in TOO_VAGUE]
         for c in facts:
             label, distance = self.fast.nearest(indicator_text(doc.norm, c))
-            if distance <= INDICATOR_MAX_DISTANCE:
+            growth = c.change is not None and c.quantity.unit in ("%", "个百分点", "倍")
+            if distance <= INDICATOR_MAX_DISTANCE and can_report(label, c.quantity.unit, growth):
                 c.indicator = label

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from extractor.understanding.indicators import catalog_indicator, context_before
 from extractor.understanding.measures import (
+    bare_verb,
     flow_phrase,
+    growth_phrase,
     measure_phrase,
     noun_after,
     open_id,
@@ -106,16 +108,22 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     """Catalog id from the measured words; a figure in a list inherits the measure of the one before it."""
     phrase = measure_phrase(norm, c.start)
     # "总投资168.2亿元的44个项目": a figure after "的" counts something else, not the same measure again
+    # nor after a figure whose measure was named after it: "1家高新技术企业通过公示，51家科技型中小企业"
     in_list = (previous is not None and c.start - previous.end <= 14
-               and not SENTENCE_BREAK.search(norm, previous.end, c.start) and "的" not in norm[previous.end:c.start])
+               and not SENTENCE_BREAK.search(norm, previous.end, c.start) and "的" not in norm[previous.end:c.start]
+               and not previous.features.get("named_after"))
     order = 0
     if not phrase and in_list:
         phrase = previous.features.get("phrase", "")
         between = norm[previous.end:c.start]
         # "分别达到24302元和9194元，分别增长8.8%和10%": a new verb starts the list again
         order = 0 if re.search(r"分别|增长|下降|提高|增加|达到|为", between) else previous.features.get("order", 0) + 1
-    if not phrase:
-        phrase = noun_after(norm, c.end)
+    # "新建13所农村寄宿制学校"; "建成新职中一期、博文中学等4所学校": examples named before, the class after
+    if not phrase or bare_verb(phrase) or (phrase.endswith("等") and noun_after(norm, c.end)):
+        phrase = "" if phrase.endswith("等") else phrase
+        after = noun_after(norm, c.end)
+        phrase = phrase + after
+        c.features["named_after"] = bool(after)
     phrase = _respectively(norm, c.start) or phrase
     c.features["phrase"], c.features["order"] = phrase, order
     sent_start = _after_last(SENTENCE_BREAK, norm, c.start, 80, floor=0)
@@ -123,20 +131,33 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     if pair:
         phrase = pair[min(order, 1)]
     core, flow = flow_phrase(phrase)
+    core, growth = growth_phrase(core)
     # "新增科技型中小企业60家、高新技术企业11家": the list shares its verb
     if not flow and in_list and previous.features.get("flow") and re.fullmatch(r"[、和及与][^，。；、]*", norm[previous.end:c.start - len(phrase)] or "、"):
         flow = True
     c.features["flow"] = flow
     if flow and c.start > 0 and re.search(r"累计|总数|总量|共有|总计", norm[max(0, c.start - 8):c.start]):
         flow = False  # "新建…8.9万亩、累计达到120.5万亩": the running total is the stock
-    variant = _variant(c, flow)
-    found = catalog_indicator(core, c.quantity.unit, variant)
+    variant = "growth" if growth and c.quantity.unit in ("%", "个百分点") else _variant(c, flow)
+    found = catalog_indicator(core, c.quantity.unit, variant) or _investment(norm, c, core, variant)
     if found is None and phrase:
         after = noun_after(norm, c.end) if len(open_id(phrase)) <= 4 else ""  # "x:全镇", "x:投资"
         # "投资1.25亿元新改扩建农村公路": a bare "投资" is named by what follows the figure
         named = f"{phrase}…{after}" if after else phrase
         found = open_id(named) + {"growth": "/增速", "increase": "/增量"}.get(variant or "", "")
     c.indicator = found or _unnamed(norm, c)
+
+
+BARE_INVESTMENT = re.compile(r"(?:累计|完成了?|直接|政府|共|总|了)?投资")
+# "投资3亿元的…项目", "投资6.4亿元7.4公里的“大北环”"
+SIZE_OF = re.compile(r"(?:[\d.,]+[\u4e00-\u9fff]{1,3})?的")
+
+
+def _investment(norm: str, c: Candidate, core: str, variant: str | None) -> str | None:
+    """A bare "投资X元" is a project's size when it qualifies a noun (投资3亿元的…项目), else money spent."""
+    if variant or c.quantity.unit != "元" or not BARE_INVESTMENT.fullmatch(core):
+        return None
+    return "project_total_investment" if SIZE_OF.match(norm, c.end) else "project_investment"
 
 
 WORDS_AFTER = re.compile(r"(?:[\d.,]+[\u4e00-\u9fff]{0,2}?[人户个名家元])*([\u4e00-\u9fff“”\"]{2,8})")
@@ -157,8 +178,8 @@ def _respectively(norm: str, start: int) -> str | None:
     """"城镇居民人均可支配收入、农民人均纯收入分别达到20543元和8081元": the k-th figure, the k-th subject."""
     sent_start = _after_last(SENTENCE_BREAK, norm, start, 120)
     at = norm.rfind("分别", sent_start, start)
-    if at == -1:
-        return None
+    if at == -1 or (CLAUSE_BREAK.search(norm, at, start) and measure_phrase(norm, start)):
+        return None  # "…分别达到3.4万元、1.7万元，一般公共预算收入达到280.7亿元": a new clause names its own
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(norm, sent_start, at)]
     subject_start = breaks[-1] if breaks else sent_start
     if at - subject_start <= 1 and len(breaks) >= 1:  # "A、B实现双下降，分别下降…": the subject is the clause before
@@ -179,7 +200,8 @@ def _respectively(norm: str, start: int) -> str | None:
 
 def _variant(c: Candidate, flow: bool) -> str | None:
     """growth: 增长7.5%; increase: 新增…, 比上年增加1200万元, 提高2.3个百分点; else the level."""
-    if c.change is not None and c.quantity.unit in ("%", "倍"):
+    # "增长7.5%", "增长1.3倍", "是2007年的3.3倍": a multiple says how much the measure grew
+    if (c.change is not None and c.quantity.unit == "%") or c.quantity.unit == "倍":
         return "growth"
     if flow or c.change is not None:
         return "increase"

@@ -46,7 +46,31 @@ def _aliases() -> dict[str, list[Alias]]:
 
 @lru_cache(maxsize=1)
 def _ids() -> set[str]:
-    return {ind["id"] for ind in catalog()["indicators"]}
+    return set(_families())
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    return {ind["id"]: ind["unit_family"] for ind in catalog()["indicators"]}
+
+
+def can_report(indicator: str, unit: str | None, growth: bool) -> bool:
+    """Whether a catalog indicator can be what a figure in `unit` reports; open ids always can.
+
+    >>> can_report("hotline_requests", "%", False)
+    False
+    >>> can_report("gdp_growth", "%", True)
+    True
+    """
+    family = _families().get(indicator)
+    if family is None:
+        return True
+    if growth:
+        return family == "rate"
+    figure = unit_family(unit)
+    if (figure == "rate") != (family == "rate"):
+        return False
+    return family == figure or figure in COMPATIBLE.get(family, ())
 
 
 def unit_family(unit: str | None) -> str:

@@ -21,14 +21,16 @@ LEADING = re.compile(
 )
 TRAILING = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|年均|分别|共计|累计|总计|完成|实现|达到|达|(?<![行作成认以视])为|是|超过|超|突破|约|近|逾|将近|"
-    r"增长|增加|提高|上升|提升|下降|减少|降低|回落|增|降|了|的|有|在|共|计|至|到|由|占|由原来|以上|左右|均)+$"
+    r"增长|增加|提高|上升|提升|下降|减少|降低|回落|增|降|了|的|有|在|共|计|至|到|由|占|由原来|以上|左右|均|保持|稳定)+$"
 )
 VERB_HEAD = re.compile(r"^(?:完成|实施|开展|组织|举办|办理|受理|新建|建成|建设|新增|发放|培训|查处|处理|化解|调解|审查|制定|出具|接待|解决|引进|帮助|带动|创建|打造|改造|治理|推进|落实)")
 
 
 # a figure ends a phrase's previous clause; "PM2.5" and "PM10" are names, not figures
 FIGURE = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{0,3}?(?:元|个|家|人|次|项|件|亩|吨|公里|倍|户|名|座|条))?")
-COMPARED = re.compile(r"(?:比|较|是|为|相当于|占)(?:19|20)\d{2}年(?:底|末)?(?:的)?|(?:19|20)\d{2}年(?:底|末)?")
+COMPARED = re.compile(
+    r"(?:比|较|是|为|相当于|占|达到)?(?:(?:19|20)\d{2}年|十[一二三四五六]五|[一二三四五六]五)(?:底|末|期末|时期)?(?:的)?"
+)
 
 
 def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
@@ -54,6 +56,11 @@ def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
     phrase = _clean(COMPARED.sub("", window[cut:]).strip())
     if GENERIC.fullmatch(phrase) and cut > 0:  # "配置了一村一法律顾问，覆盖率达100%": whose coverage?
         owner = _owner(window[:cut - 1])
+        rate = RATE_END.search(owner)
+        if rate:  # "办复率、满意率均达100%": the satisfaction rate of what the completion rate is of
+            owner = owner[:rate.start()]
+        if phrase in STOCK_WORDS:  # "新增…8家，总数达110家": the total is the stock itself
+            phrase = ""
         phrase = (owner[-8:].lstrip("了的") + phrase) if owner else phrase
     return phrase[-12:]
 
@@ -66,13 +73,17 @@ def _owner(before: str) -> str:
     >>> _owner("社会消费品零售总额完成136.5亿元")
     '社会消费品零售总额'
     """
-    lead = max((m.end() for m in CLAUSE.finditer(before)), default=0)
-    clause = before[lead:]
-    owner = _clean(clause)
-    figures = list(FIGURE.finditer(clause))
-    if not owner and figures:
-        owner = _clean(clause[:figures[-1].start()])
-    return owner
+    for _ in range(2):  # "地区生产总值完成36.59亿元，是2011年的1.42倍，年均增速…": back one more clause
+        lead = max((m.end() for m in CLAUSE.finditer(before)), default=0)
+        clause = COMPARED.sub("", before[lead:])
+        owner = _clean(clause)
+        figures = list(FIGURE.finditer(clause))
+        if not owner and figures:
+            owner = _clean(clause[:figures[-1].start()])
+        if owner or lead == 0:
+            return owner
+        before = before[:lead - 1]
+    return ""
 
 
 # "森林覆盖率由“十二五”末的41.07%": the starting point is not the measure
@@ -83,11 +94,16 @@ GENERIC = re.compile(
     r"(?:覆盖|建成|完成|通过|合格|满意|达标|参考|办结|知晓|成功|到位|受理|化解|执行|使用|参保|普及|入园)率|覆盖面|比例|比重|占比|增速"
     r"|总投资|总数|总量|总规模|总里程|总面积"
 )
+RATE_END = re.compile(r"(?:[\u4e00-\u9fff]{2}率|比例|比重|占比)$")
+STOCK_WORDS = {"总数", "总量"}
 
 
 def _clean(phrase: str) -> str:
     last_figure = max((m.end() for m in FIGURE.finditer(phrase)), default=0)
-    phrase = phrase[last_figure:].lstrip("和及与、")
+    phrase = phrase[last_figure:]
+    if phrase.startswith("的"):  # "投资20亿元的啤酒项目和投资65亿元": the noun is the earlier figure's
+        phrase = re.split(r"[和及与]", phrase)[-1]
+    phrase = phrase.lstrip("和及与、")
     for _ in range(3):
         phrase = TRAILING.sub("", LEADING.sub("", phrase)).strip()
     return phrase
@@ -108,7 +124,7 @@ def noun_after(norm: str, end: int) -> str:
 
 def split_urban_rural(phrase: str) -> tuple[str, str] | None:
     """"城乡居民人均可支配收入分别…" names two measures, urban then rural."""
-    m = re.match(r"^城乡(居民)?(.*)$", phrase)
+    m = re.search(r"城乡(居民)?(.*)$", phrase)
     if not m:
         return None
     rest = (m.group(1) or "") + m.group(2)
@@ -126,6 +142,25 @@ def flow_phrase(phrase: str) -> tuple[str, bool]:
     """
     m = FLOW.match(phrase)
     return (phrase[m.end():], True) if m and m.end() < len(phrase) else (phrase, False)
+
+
+GROWTH_WORD = re.compile(r"(?:年均)?(?:增速|增幅|增长率|增长速度)$")
+
+
+def growth_phrase(phrase: str) -> tuple[str, bool]:
+    """"地区生产总值实现增速" → ("地区生产总值", True): the growth rate of the measure named before.
+
+    >>> growth_phrase("地区生产总值实现增速")
+    ('地区生产总值', True)
+    """
+    m = GROWTH_WORD.search(phrase)
+    core = _clean(phrase[:m.start()]) if m else ""
+    return (core, True) if core else (phrase, False)
+
+
+def bare_verb(phrase: str) -> bool:
+    """A phrase that is only an action ("新建", "完成") names no measure: the noun after the figure does."""
+    return bool(phrase) and (VERB_HEAD.sub("", phrase) == "" or FLOW.sub("", phrase) == "")
 
 
 def open_id(phrase: str) -> str:

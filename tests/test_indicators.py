@@ -1,0 +1,91 @@
+"""The indicator rules: which measure a figure reports, before any classifier votes.
+
+Each case is a sentence written for the test; the figure is looked up by its raw
+text and its rule-given indicator compared.  Same measure → same id across
+wordings, different measures → different ids: that is what makes reports comparable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.understanding.facts import candidates
+from extractor.understanding.indicators import can_report
+from extractor.understanding.normalize import normalize
+
+
+def rule_indicator(text: str, figure: str, nth: int = 0) -> str:
+    norm = normalize(text)
+    found = [c for c in candidates(norm, lambda _: "other") if c.quantity.raw == figure]
+    return found[nth].indicator
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a growth rate named after its owner in the clause before
+    ("社会消费品零售总额完成136.5亿元，增速11.5%，居全市第一。", "11.5%", "retail_sales_growth"),
+    ("地区生产总值实现增速6.3%，全市排名第三。", "6.3%", "gdp_growth"),
+    # a multiple of an earlier year is growth, not a level
+    ("一般公共预算收入达到“十二五”末的1.6倍。", "1.6倍", "fiscal_revenue_growth"),
+    # a total named by what it totals
+    ("其中签约项目42个、总投资203.5亿元；落地项目15个、总投资58亿元。", "203.5亿元", "contracted_investment"),
+    ("其中签约项目42个、总投资203.5亿元；落地项目15个、总投资58亿元。", "58亿元", "investment_projects_landed_investment"),
+    ("全年新增高新技术企业22家，总数达100家。", "100家", "high_tech_enterprises"),
+    # a bare 投资: the size of a project when it qualifies one, else money spent
+    ("投资3.2亿元的城北污水处理厂建成投用。", "3.2亿元", "project_total_investment"),
+    ("投资1.25亿元新改扩建农村公路86公里。", "1.25亿元", "project_investment"),
+    # a satisfaction rate belongs to what the completion rate before it measures
+    ("建议提案办复率、满意率均达100%。", "100%", "suggestion_satisfaction_rate"),
+])
+def test_the_measure_is_found_where_the_report_names_it(text, figure, expected):
+    assert rule_indicator(text, figure) == expected
+
+
+def test_a_quoted_name_is_the_measure():
+    text = "培育农村“法律明白人”1862名，创建“民主法治示范村”3个。"
+    assert rule_indicator(text, "1862名") != rule_indicator(text, "3个")
+    assert rule_indicator(text, "1862名") == "legal_literate_villagers"
+
+
+def test_examples_named_before_a_count_do_not_name_it():
+    """"A、B等4所学校": the class after the figure is the measure, not the examples."""
+    one = rule_indicator("建成新城一中、博文中学等4所学校。", "4所")
+    other = rule_indicator("建成实验小学等3所学校。", "3所")
+    assert one == other
+
+
+def test_a_table_cell_per_line_is_named_by_the_row_before():
+    text = "项目\n数量\n市容秩序巡查\n1,560余次\n清理占道经营\n2,310处\n"
+    first, second = rule_indicator(text, "1,560余次"), rule_indicator(text, "2,310处")
+    assert first == "x:市容秩序巡查" and second == "street_vending_cleared"
+
+
+def test_a_count_after_an_investment_is_not_the_investment():
+    text = "总投资168.2亿元的44个项目成功签约。"
+    assert rule_indicator(text, "44个") != rule_indicator(text, "168.2亿元")
+
+
+def test_unnamed_figures_are_not_lumped_together():
+    text = "建立长效机制，906户1559人实现稳定脱贫。完成整治，63处全部销号。"
+    ids = {rule_indicator(text, "906户"), rule_indicator(text, "63处")}
+    assert len(ids) == 2 and "unknown" not in ids
+
+
+def test_respectively_across_a_spaced_list():
+    text = "空气质量综合指数、PM2.5平均浓度同比分别下降8.7% 和5.7%。"
+    assert rule_indicator(text, "8.7%") != rule_indicator(text, "5.7%")
+
+
+def test_a_new_clause_after_respectively_names_its_own_measure():
+    text = "城镇、农村居民人均可支配收入分别达到3.4万元、1.7万元，一般公共预算收入达到280.7亿元。"
+    assert rule_indicator(text, "280.7亿元") == "fiscal_revenue"
+
+
+@pytest.mark.parametrize("indicator, unit, growth, ok", [
+    ("hotline_requests", "件", False, True),
+    ("hotline_requests", "%", False, False),
+    ("gdp", "%", True, False),
+    ("gdp_growth", "%", True, True),
+    ("x:任何说法", "%", False, True),
+])
+def test_a_voted_indicator_must_fit_the_figure(indicator, unit, growth, ok):
+    assert can_report(indicator, unit, growth) is ok
