@@ -89,3 +89,11 @@ def test_a_new_clause_after_respectively_names_its_own_measure():
 ])
 def test_a_voted_indicator_must_fit_the_figure(indicator, unit, growth, ok):
     assert can_report(indicator, unit, growth) is ok
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("全面落实河长制，清理河道垃圾4.45万吨。", "4.45万吨", "garbage_cleared"),
+    ("全市民生和社会事业累计支出2806亿元。", "2806亿元", "livelihood_spending"),
+])
+def test_an_alias_with_words_between_still_names_the_measure(text, figure, expected):
+    assert rule_indicator(text, figure) == expected

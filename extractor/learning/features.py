@@ -9,16 +9,12 @@ from __future__ import annotations
 import math
 import re
 
+from extractor.understanding.words import words
+
 TARGET_WORDS = re.compile(r"力争|预期|目标|计划|争取|确保|预计|将|要|拟")
 PAST_WORDS = re.compile(r"已|累计|完成|实现|达到|共|全年|去年|上年")
 
 
-def words(text: str) -> list[str]:
-    """jieba's words of a short span (the dictionary loads once per process)."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
 
 
 def fact_features(norm: str, c, category: str, kind: str | None) -> dict[str, float]:

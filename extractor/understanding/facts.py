@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.understanding.indicators import catalog_indicator, context_before
+from extractor.understanding.indicators import catalog_indicator, context_before, loose_indicator
 from extractor.understanding.measures import (
     bare_verb,
     flow_phrase,
@@ -139,7 +139,8 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     if flow and c.start > 0 and re.search(r"累计|总数|总量|共有|总计", norm[max(0, c.start - 8):c.start]):
         flow = False  # "新建…8.9万亩、累计达到120.5万亩": the running total is the stock
     variant = "growth" if growth and c.quantity.unit in ("%", "个百分点") else _variant(c, flow)
-    found = catalog_indicator(core, c.quantity.unit, variant) or _investment(norm, c, core, variant)
+    found = (catalog_indicator(core, c.quantity.unit, variant) or _investment(norm, c, core, variant)
+             or loose_indicator(core, c.quantity.unit, variant))
     if found is None and phrase:
         after = noun_after(norm, c.end) if len(open_id(phrase)) <= 4 else ""  # "x:全镇", "x:投资"
         # "投资1.25亿元新改扩建农村公路": a bare "投资" is named by what follows the figure

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.resources import catalog
+from extractor.understanding.words import words
 
 UNKNOWN = "unknown"
 FAMILY_OF_UNIT = {
@@ -50,6 +51,11 @@ def _ids() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _units() -> dict[str, set[str]]:
+    return {ind["id"]: set(ind.get("units") or ()) for ind in catalog()["indicators"]}
+
+
+@lru_cache(maxsize=1)
 def _families() -> dict[str, str]:
     return {ind["id"]: ind["unit_family"] for ind in catalog()["indicators"]}
 
@@ -70,7 +76,10 @@ def can_report(indicator: str, unit: str | None, growth: bool) -> bool:
     figure = unit_family(unit)
     if (figure == "rate") != (family == "rate"):
         return False
-    return family == figure or figure in COMPATIBLE.get(family, ())
+    # a unit the catalog has seen for it (垃圾 in 吨 or 方), a compatible family, or a unit we
+    # have no family for (立方米, 株) measuring an indicator of a family we have no unit for
+    return (unit in _units().get(indicator, ()) or family == figure or figure in COMPATIBLE.get(family, ())
+            or (unit not in FAMILY_OF_UNIT and family not in set(FAMILY_OF_UNIT.values())))
 
 
 def unit_family(unit: str | None) -> str:
@@ -114,6 +123,45 @@ def catalog_indicator(phrase: str, unit: str | None, variant: str | None = None)
                 if best is None or key[:2] > best[:2]:
                     best = key
     return best[2] if best else None
+
+
+def loose_indicator(phrase: str, unit: str | None, variant: str | None = None) -> str | None:
+    """The catalog id of an alias whose words all stand in the phrase, in order, ending on its head word.
+
+    The fallback for wordings the catalog does not hold verbatim: "清理河道垃圾" is 清理…垃圾.
+
+    >>> loose_indicator("清理河道垃圾", "吨")
+    'garbage_cleared'
+    """
+    phrase_words = words(phrase)
+    if len(phrase_words) < 2:
+        return None
+    family = unit_family(unit)
+    best: tuple[int, str] | None = None
+    for alias_text, alias_words in _aliases_by_head().get(phrase_words[-1], ()):
+        if not _in_order(alias_words, phrase_words):
+            continue
+        for alias in _aliases()[alias_text]:
+            ind = _fit(alias, family, variant)
+            if ind is not None and (best is None or len(alias_text) > best[0]):
+                best = (len(alias_text), ind)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _aliases_by_head() -> dict[str, list[tuple[str, list[str]]]]:
+    """Aliases of two words or more, by their last word."""
+    by_head: dict[str, list[tuple[str, list[str]]]] = {}
+    for alias_text in sorted(_aliases()):
+        alias_words = words(alias_text)
+        if len(alias_words) >= 2:
+            by_head.setdefault(alias_words[-1], []).append((alias_text, alias_words))
+    return by_head
+
+
+def _in_order(needles: list[str], haystack: list[str]) -> bool:
+    it = iter(haystack)
+    return all(any(w == h for h in it) for w in needles)
 
 
 @lru_cache(maxsize=1)
