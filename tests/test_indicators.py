@@ -97,3 +97,13 @@ def test_a_voted_indicator_must_fit_the_figure(indicator, unit, growth, ok):
 ])
 def test_an_alias_with_words_between_still_names_the_measure(text, figure, expected):
     assert rule_indicator(text, figure) == expected
+
+
+def test_respectively_after_figures_in_their_own_clauses():
+    text = "城镇居民人均可支配收入13555元，农民人均纯收入4677元，分别增长10.1%和8%。"
+    assert [rule_indicator(text, "10.1%"), rule_indicator(text, "8%")] == ["urban_income_growth", "rural_income_growth"]
+
+
+def test_one_subject_split_by_respectively_is_not_taken_from_earlier_figures():
+    text = "一般公共预算收入增长14.7%，城乡居民人均可支配收入分别增长6%和7.4%。"
+    assert [rule_indicator(text, "6%"), rule_indicator(text, "7.4%")] == ["urban_income_growth", "rural_income_growth"]

@@ -181,12 +181,16 @@ def _respectively(norm: str, start: int) -> str | None:
     at = norm.rfind("分别", sent_start, start)
     if at == -1 or (CLAUSE_BREAK.search(norm, at, start) and measure_phrase(norm, start)):
         return None  # "…分别达到3.4万元、1.7万元，一般公共预算收入达到280.7亿元": a new clause names its own
+    listed = _list_length(norm, at)
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(norm, sent_start, at)]
     subject_start = breaks[-1] if breaks else sent_start
     if at - subject_start <= 1 and len(breaks) >= 1:  # "A、B实现双下降，分别下降…": the subject is the clause before
         subject_start = breaks[-2] if len(breaks) >= 2 else sent_start
         at = breaks[-1] - 1
     items = [x for x in re.split(r"[、和及与]", norm[subject_start:at]) if x]
+    # "城镇居民…13555元，农民人均纯收入4677元，分别增长10.1%和8%": the subjects are the figures' measures
+    if len(items) < 2 and re.search(rf"(?:{MEASURED_FIGURE.pattern})$", norm[subject_start:at]):
+        items = _measures_before(norm, sent_start, at, listed)
     if len(items) < 2:
         return None
     for j, item in enumerate(items[:-1]):  # "城镇、农村居民…收入": the short ones share the last one's noun
@@ -197,6 +201,22 @@ def _respectively(norm: str, start: int) -> str | None:
     counted = after[verbs[-1].end():] if verbs else after
     k = len(re.findall(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,3})?\s*[、和及与]", counted))
     return measure_phrase(items[k] + "1", len(items[k])) if k < len(items) else None
+
+
+MEASURED_FIGURE = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*\s*(?:%|‰|个百分点|[万亿]?(?:元|个|家|人|户|名|吨|亩|公里|件|项))")
+
+
+def _measures_before(norm: str, lo: int, hi: int, n: int) -> list[str]:
+    """The measures of the last `n` figures between `lo` and `hi`, when there are that many."""
+    phrases = [measure_phrase(norm, m.start()) for m in MEASURED_FIGURE.finditer(norm, lo, hi)]
+    phrases = [p for p in phrases if p]
+    return phrases[-n:] if n >= 2 and len(phrases) >= n else []
+
+
+def _list_length(norm: str, at: int) -> int:
+    """How many figures the list after "分别…" gives: "分别增长10.1%和8%" → 2."""
+    end = CLAUSE_BREAK.search(norm, at)
+    return len(re.findall(r"\d[\d.,]*", norm[at:end.start() if end else len(norm)]))
 
 
 def _variant(c: Candidate, flow: bool) -> str | None:
