@@ -107,3 +107,12 @@ def test_respectively_after_figures_in_their_own_clauses():
 def test_one_subject_split_by_respectively_is_not_taken_from_earlier_figures():
     text = "一般公共预算收入增长14.7%，城乡居民人均可支配收入分别增长6%和7.4%。"
     assert [rule_indicator(text, "6%"), rule_indicator(text, "7.4%")] == ["urban_income_growth", "rural_income_growth"]
+
+
+def test_a_total_of_a_named_stock_is_that_stock():
+    assert rule_indicator("新增规模以上工业企业9家，高新技术企业总数达到41家。", "41家") == "high_tech_enterprises"
+    assert rule_indicator("全市经济总量突破3000亿元。", "3000亿元") == "gdp"
+
+
+def test_a_count_before_a_public_noun_is_named_by_it():
+    assert rule_indicator("泰元街改造工程竣工通车。525个公共停车位投入使用。", "525个") != "x:公…公"

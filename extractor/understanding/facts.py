@@ -139,7 +139,10 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     if flow and c.start > 0 and re.search(r"累计|总数|总量|共有|总计", norm[max(0, c.start - 8):c.start]):
         flow = False  # "新建…8.9万亩、累计达到120.5万亩": the running total is the stock
     variant = "growth" if growth and c.quantity.unit in ("%", "个百分点") else _variant(c, flow)
-    found = (catalog_indicator(core, c.quantity.unit, variant) or _investment(norm, c, core, variant)
+    # "高新技术企业总数达到41家" is the stock of 高新技术企业 (but 经济总量 is not 经济)
+    stock = re.sub(r"(?<=..)(?:总数|总量)$", "", core)
+    found = (stock != core and catalog_indicator(stock, c.quantity.unit, variant)
+             or catalog_indicator(core, c.quantity.unit, variant) or _investment(norm, c, core, variant)
              or loose_indicator(core, c.quantity.unit, variant))
     if found is None and phrase:
         after = noun_after(norm, c.end) if len(open_id(phrase)) <= 4 else ""  # "x:全镇", "x:投资"

@@ -114,11 +114,13 @@ def noun_after(norm: str, end: int) -> str:
 
     >>> noun_after("辖区有11个行政村，", 6)
     '行政村'
+    >>> noun_after("525个公共停车位", 4)
+    '公共停车位'
     """
     m = re.match(r"[\u4e00-\u9fffA-Za-z]{1,8}", norm[end:end + 8])
     if not m:
         return ""
-    words = re.split(r"(?:的|全部|均|已|实现|完成|达到|进行|开展|参加|共|，)", m.group())
+    words = re.split(r"(?:的|全部|均|已|实现|完成|达到|进行|开展|参加|(?<!公)共|，)", m.group())
     return words[0]
 
 
