@@ -61,11 +61,18 @@ def indicator_text(norm: str, c) -> str:
 
     The phrase is repeated so that it outweighs the unit in the n-gram vector.
     """
-    phrase = c.features.get("phrase", "")
     q = c.quantity
-    growth = "增速" if c.change and q.unit in ("%", "个百分点") else ""
-    after = norm[c.end:c.end + 2]  # "投资3亿元的项目" (its size) is not "投资3亿元完成…" (money spent)
-    return f"{phrase} {phrase} {q.unit} {growth} 后{after}".strip()
+    growth = bool(c.change) and q.unit in ("%", "个百分点")
+    # "投资3亿元的项目" (its size) is not "投资3亿元完成…" (money spent)
+    return measure_text(c.features.get("phrase", ""), q.unit, growth, norm[c.end:c.end + 2])
+
+
+def measure_text(phrase: str, unit: str | None, growth: bool, after: str = "") -> str:
+    """
+    >>> measure_text("一般公共预算收入", "%", True, "，")
+    '一般公共预算收入 一般公共预算收入 % 增速 后，'
+    """
+    return f"{phrase} {phrase} {unit or ''} {'增速' if growth else ''} 后{after}".strip()
 
 
 def _magnitude(v: float) -> int:

@@ -16,7 +16,7 @@ from extractor.understanding.indicators import can_report
 # types a govfacts model file may contain; anything else is refused on load
 TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
 FACT_THRESHOLD = 0.5
-INDICATOR_MAX_DISTANCE = 0.35  # cosine distance to the nearest taught example
+INDICATOR_MAX_DISTANCE = 0.5  # cosine distance to the nearest taught example (tuned on dev)
 NEIGHBOURS = 3
 OVERRIDE_ALL = False
 TOO_VAGUE = {"组织", "开展", "举办", "完成", "实现", "群众", "人员", "人民群众", "干部群众", "企业", "占比", "比重", "活动", "资金"}
