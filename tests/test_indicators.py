@@ -116,3 +116,13 @@ def test_a_total_of_a_named_stock_is_that_stock():
 
 def test_a_count_before_a_public_noun_is_named_by_it():
     assert rule_indicator("泰元街改造工程竣工通车。525个公共停车位投入使用。", "525个") != "x:公…公"
+
+
+def test_a_figure_of_another_kind_after_a_verb_is_not_the_same_measure():
+    text = "累计投资17.19亿元完成了533.5公里通村公路。"
+    assert rule_indicator(text, "533.5公里") == "roads_built"
+
+
+def test_a_bare_list_keeps_its_measure_across_units():
+    text = "全县推广清洁型煤，配送洁净煤8万户、11万吨。"
+    assert rule_indicator(text, "8万户") == rule_indicator(text, "11万吨")

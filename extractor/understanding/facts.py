@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.understanding.indicators import catalog_indicator, context_before, loose_indicator
+from extractor.understanding.indicators import (
+    COMPATIBLE,
+    catalog_indicator,
+    context_before,
+    loose_indicator,
+    unit_family,
+)
 from extractor.understanding.measures import (
     bare_verb,
     flow_phrase,
@@ -109,9 +115,11 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     phrase = measure_phrase(norm, c.start)
     # "总投资168.2亿元的44个项目": a figure after "的" counts something else, not the same measure again
     # nor after a figure whose measure was named after it: "1家高新技术企业通过公示，51家科技型中小企业"
+    # nor from a figure of another kind: "投资17.19亿元完成了533.5公里通村公路"
     in_list = (previous is not None and c.start - previous.end <= 14
                and not SENTENCE_BREAK.search(norm, previous.end, c.start) and "的" not in norm[previous.end:c.start]
-               and not previous.features.get("named_after"))
+               and not previous.features.get("named_after")
+               and not _new_kind(norm, previous, c))
     order = 0
     if not phrase and in_list:
         phrase = previous.features.get("phrase", "")
@@ -176,6 +184,17 @@ def _unnamed(norm: str, c: Candidate) -> str:
 
 
 RESPECTIVE_VERB = re.compile(r"增长|下降|提高|增加|达到|完成|降低|减少|为|是|占")
+
+
+def _new_kind(norm: str, previous: Candidate, c: Candidate) -> bool:
+    """"投资17.19亿元完成了533.5公里通村公路": after a verb, a figure of another kind measures something else.
+
+    A bare list ("洁净煤8万户、11万吨") and a rate beside a level ("增长116.2%、达到23.2万亿元") do not.
+    """
+    a, b = unit_family(previous.quantity.unit), unit_family(c.quantity.unit)
+    if a == b or b in COMPATIBLE.get(a, ()) or "rate" in (a, b) or c.change is not None:
+        return False
+    return not re.fullmatch(r"[、，,和及与\s]*", norm[previous.end:c.start])
 
 
 def _respectively(norm: str, start: int) -> str | None:

@@ -143,7 +143,8 @@ def flow_phrase(phrase: str) -> tuple[str, bool]:
     ('高新技术企业', True)
     """
     m = FLOW.match(phrase)
-    return (phrase[m.end():], True) if m and m.end() < len(phrase) else (phrase, False)
+    # "新建和改建主干路": the second verb joins the first
+    return (phrase[m.end():].lstrip("和及与、"), True) if m and m.end() < len(phrase) else (phrase, False)
 
 
 GROWTH_WORD = re.compile(r"(?:年均)?(?:增速|增幅|增长率|增长速度)$")
