@@ -124,5 +124,6 @@ def test_a_figure_of_another_kind_after_a_verb_is_not_the_same_measure():
 
 
 def test_a_bare_list_keeps_its_measure_across_units():
+    """Both figures measure 配送洁净煤; the catalog then tells households from tonnes."""
     text = "全县推广清洁型煤，配送洁净煤8万户、11万吨。"
-    assert rule_indicator(text, "8万户") == rule_indicator(text, "11万吨")
+    assert [rule_indicator(text, "8万户"), rule_indicator(text, "11万吨")] == ["clean_fuel_households", "clean_fuel_promoted"]
