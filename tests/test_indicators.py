@@ -33,8 +33,6 @@ def rule_indicator(text: str, figure: str, nth: int = 0) -> str:
     # a bare 投资: the size of a project when it qualifies one, else money spent
     ("投资3.2亿元的城北污水处理厂建成投用。", "3.2亿元", "project_total_investment"),
     ("投资1.25亿元新改扩建农村公路86公里。", "1.25亿元", "project_investment"),
-    # a satisfaction rate belongs to what the completion rate before it measures
-    ("建议提案办复率、满意率均达100%。", "100%", "suggestion_satisfaction_rate"),
 ])
 def test_the_measure_is_found_where_the_report_names_it(text, figure, expected):
     assert rule_indicator(text, figure) == expected
@@ -127,3 +125,10 @@ def test_a_bare_list_keeps_its_measure_across_units():
     """Both figures measure 配送洁净煤; the catalog then tells households from tonnes."""
     text = "全县推广清洁型煤，配送洁净煤8万户、11万吨。"
     assert [rule_indicator(text, "8万户"), rule_indicator(text, "11万吨")] == ["clean_fuel_households", "clean_fuel_promoted"]
+
+
+def test_one_figure_for_two_rates_gives_both_in_the_order_named():
+    """The satisfaction rate belongs to what the completion rate before it measures."""
+    text = "办理人大代表建议81件、政协提案79件，建议提案办复率、满意率均达100%。"
+    assert [rule_indicator(text, "100%", 0), rule_indicator(text, "100%", 1)] == [
+        "suggestion_completion_rate", "suggestion_satisfaction_rate"]

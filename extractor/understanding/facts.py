@@ -19,12 +19,14 @@ from extractor.understanding.indicators import (
     unit_family,
 )
 from extractor.understanding.measures import (
+    COMPARED,
     bare_verb,
     flow_phrase,
     growth_phrase,
     measure_phrase,
     noun_after,
     open_id,
+    owner_of,
     split_urban_rural,
 )
 from extractor.understanding.quantities import Quantity, find_quantities
@@ -86,10 +88,10 @@ def candidates(norm: str, section_category: callable) -> list[Candidate]:
         c.change = _change(norm, q)
         c.reject = _rule_out(norm, q, skip, phones, section_category(q.start))
         _assign_indicator(norm, c, previous)
-        out.append(c)
         twin = _shared_figure_twin(norm, c)
-        if twin is not None:
+        if twin is not None:  # "办复率、满意率均达100%": the measure named first comes first
             out.append(twin)
+        out.append(c)
         previous = c
     return out
 
@@ -117,7 +119,8 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     # nor after a figure whose measure was named after it: "1家高新技术企业通过公示，51家科技型中小企业"
     # nor from a figure of another kind: "投资17.19亿元完成了533.5公里通村公路"
     in_list = (previous is not None and c.start - previous.end <= 14
-               and not SENTENCE_BREAK.search(norm, previous.end, c.start) and "的" not in norm[previous.end:c.start]
+               and not SENTENCE_BREAK.search(norm, previous.end, c.start)
+               and "的" not in COMPARED.sub("", norm[previous.end:c.start])  # "…增长13%，是2006年的2.2倍" is a list
                and not previous.features.get("named_after")
                and not _new_kind(norm, previous, c))
     order = 0
@@ -192,7 +195,7 @@ def _new_kind(norm: str, previous: Candidate, c: Candidate) -> bool:
     A bare list ("洁净煤8万户、11万吨") and a rate beside a level ("增长116.2%、达到23.2万亿元") do not.
     """
     a, b = unit_family(previous.quantity.unit), unit_family(c.quantity.unit)
-    if a == b or b in COMPATIBLE.get(a, ()) or "rate" in (a, b) or c.change is not None:
+    if a == b or b in COMPATIBLE.get(a, ()) or "rate" in (a, b) or c.change is not None or c.quantity.unit == "倍":
         return False
     return not re.fullmatch(r"[、，,和及与\s]*", norm[previous.end:c.start])
 
@@ -222,7 +225,10 @@ def _respectively(norm: str, start: int) -> str | None:
     verbs = list(RESPECTIVE_VERB.finditer(after))
     counted = after[verbs[-1].end():] if verbs else after
     k = len(re.findall(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,3})?\s*[、和及与]", counted))
-    return measure_phrase(items[k] + "1", len(items[k])) if k < len(items) else None
+    if k >= len(items):
+        return None
+    # "城镇居民人均可支配收入达15390元、…，分别是2006年的2倍": an item may end on its own figure
+    return measure_phrase(items[k] + "1", len(items[k])) or owner_of(items[k]) or None
 
 
 MEASURED_FIGURE = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*\s*(?:%|‰|个百分点|[万亿]?(?:元|个|家|人|户|名|吨|亩|公里|件|项))")

@@ -55,7 +55,8 @@ def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
         cut = max((m.end() for m in CLAUSE.finditer(window, 0, cut - 1)), default=0)
     phrase = _clean(COMPARED.sub("", window[cut:]).strip())
     if GENERIC.fullmatch(phrase) and cut > 0:  # "配置了一村一法律顾问，覆盖率达100%": whose coverage?
-        owner = _owner(window[:cut - 1])
+        wide = QUOTES.sub("", FROM_WHEN.sub("", norm[max(0, start - 3 * limit):start]))
+        owner = owner_of(wide[:max(m.end() for m in CLAUSE.finditer(wide)) - 1])
         rate = RATE_END.search(owner)
         if rate:  # "办复率、满意率均达100%": the satisfaction rate of what the completion rate is of
             owner = owner[:rate.start()]
@@ -65,21 +66,23 @@ def measure_phrase(norm: str, start: int, limit: int = 24) -> str:
     return phrase[-12:]
 
 
-def _owner(before: str) -> str:
+def owner_of(before: str) -> str:
     """The measure a generic word belongs to: the words of the clause before it.
 
     "零售总额完成136.5亿元，增速11.5%": when that clause ends on a figure, the words before the figure.
 
-    >>> _owner("社会消费品零售总额完成136.5亿元")
+    >>> owner_of("社会消费品零售总额完成136.5亿元")
     '社会消费品零售总额'
     """
-    for _ in range(2):  # "地区生产总值完成36.59亿元，是2011年的1.42倍，年均增速…": back one more clause
+    for _ in range(3):  # "地区生产总值完成36.59亿元，是2011年的1.42倍，年均增速…": back one more clause
         lead = max((m.end() for m in CLAUSE.finditer(before)), default=0)
         clause = COMPARED.sub("", before[lead:])
         owner = _clean(clause)
         figures = list(FIGURE.finditer(clause))
         if not owner and figures:
             owner = _clean(clause[:figures[-1].start()])
+        if RATE_END.fullmatch(owner):  # "提案79件，办复率、满意率…": a rate alone names no owner
+            owner = ""
         if owner or lead == 0:
             return owner
         before = before[:lead - 1]
