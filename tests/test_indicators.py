@@ -132,3 +132,10 @@ def test_one_figure_for_two_rates_gives_both_in_the_order_named():
     text = "办理人大代表建议81件、政协提案79件，建议提案办复率、满意率均达100%。"
     assert [rule_indicator(text, "100%", 0), rule_indicator(text, "100%", 1)] == [
         "suggestion_completion_rate", "suggestion_satisfaction_rate"]
+
+
+def test_a_second_respectively_list_reuses_the_subjects_of_the_first():
+    text = ("全县规模以上工业企业、高新技术企业分别达60家、25家，"
+            "比2006年分别增加13家、14家。")
+    assert [rule_indicator(text, "13家"), rule_indicator(text, "14家")] == [
+        "above_scale_industrial_enterprises_increase", "high_tech_enterprises_increase"]

@@ -58,7 +58,7 @@ CHANGE = re.compile(
 )
 # "增长7.5%" is a change; "提高到49.18%" (up to) is the level reached
 CHANGE_TAIL = re.compile(rf"(?:(?P<inc>{INCREASE})|(?P<dec>{DECREASE}))(?:了|达)?(?:分别)?(?:为|达)?$")
-LIST_OF_FIGURES = re.compile(r"(?:[-+]?\d[\d.,]*(?:%|个百分点|倍)?\s*[、和及与]\s*)+$")
+LIST_OF_FIGURES = re.compile(r"(?:[-+]?\d[\d.,]*(?:%|个百分点|倍|[万亿]?[\u4e00-\u9fff]{1,2})?\s*[、和及与]\s*)+$")
 FURNITURE_PARAGRAPH = re.compile(
     r"^(?:索引号|发布机构|发布时间|发文时间|发布日期|浏览次数|浏览量|阅读|点击|来源|时间|作者|评论|字号|分享|"
     r"信息来源|责任编辑|联系电话|电话|传真|邮编|地址|来源URL|文号)\s*[:：|]"
@@ -209,6 +209,8 @@ def _respectively(norm: str, start: int) -> str | None:
     listed = _list_length(norm, at)
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(norm, sent_start, at)]
     subject_start = breaks[-1] if breaks else sent_start
+    if breaks and not COMPARED.sub("", norm[subject_start:at]) and "分别" in norm[sent_start:subject_start]:
+        return _same_subjects(norm, sent_start, subject_start, _list_position(norm[at + 2:start]))
     if at - subject_start <= 1 and len(breaks) >= 1:  # "A、B实现双下降，分别下降…": the subject is the clause before
         subject_start = breaks[-2] if len(breaks) >= 2 else sent_start
         at = breaks[-1] - 1
@@ -221,14 +223,25 @@ def _respectively(norm: str, start: int) -> str | None:
     for j, item in enumerate(items[:-1]):  # "城镇、农村居民…收入": the short ones share the last one's noun
         if len(item) <= 3 and len(items[-1]) > len(item):
             items[j] = item + items[-1][len(item):]
-    after = norm[at + 2:start]
-    verbs = list(RESPECTIVE_VERB.finditer(after))
-    counted = after[verbs[-1].end():] if verbs else after
-    k = len(re.findall(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,3})?\s*[、和及与]", counted))
+    k = _list_position(norm[at + 2:start])
     if k >= len(items):
         return None
     # "城镇居民人均可支配收入达15390元、…，分别是2006年的2倍": an item may end on its own figure
     return measure_phrase(items[k] + "1", len(items[k])) or owner_of(items[k]) or None
+
+
+def _list_position(after: str) -> int:
+    """Which figure of the list after "分别" this is: "增长8.8%和" → 1."""
+    verbs = list(RESPECTIVE_VERB.finditer(after))
+    counted = after[verbs[-1].end():] if verbs else after
+    return len(re.findall(r"\d[\d.,]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,3})?\s*[、和及与]", counted))
+
+
+def _same_subjects(norm: str, sent_start: int, clause_start: int, k: int) -> str | None:
+    """"…分别达60家、25家、10家，比2006年分别增加13家、14家、6家": the k-th subject of the list before."""
+    before = norm.rfind("分别", sent_start, clause_start)
+    figures = [m.start() for m in MEASURED_FIGURE.finditer(norm, before, clause_start)]
+    return _respectively(norm, figures[k]) if k < len(figures) else None
 
 
 MEASURED_FIGURE = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*\s*(?:%|‰|个百分点|[万亿]?(?:元|个|家|人|户|名|吨|亩|公里|件|项))")
