@@ -139,3 +139,15 @@ def test_a_second_respectively_list_reuses_the_subjects_of_the_first():
             "比2006年分别增加13家、14家。")
     assert [rule_indicator(text, "13家"), rule_indicator(text, "14家")] == [
         "above_scale_industrial_enterprises_increase", "high_tech_enterprises_increase"]
+
+
+def test_plain_fiscal_revenue_is_the_total_when_the_budget_revenue_is_its_part():
+    text = "财政收入突破6亿元，同比增长22.2%，公共财政预算收入完成2.7亿元。"
+    assert [rule_indicator(text, "突破6亿元"), rule_indicator(text, "22.2%"), rule_indicator(text, "2.7亿元")] == [
+        "total_fiscal_revenue", "total_fiscal_revenue_growth", "fiscal_revenue"]
+    assert rule_indicator("全年财政收入完成3亿元。", "3亿元") == "fiscal_revenue"
+
+
+def test_one_figure_for_suggestions_and_proposals_is_their_sum():
+    assert rule_indicator("办复人大代表建议、政协委员提案115件。", "115件") == "deputy_suggestions_and_proposals"
+    assert rule_indicator("办复政协委员提案15件。", "15件") == "cppcc_proposals"

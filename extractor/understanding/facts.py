@@ -15,6 +15,7 @@ from extractor.understanding.indicators import (
     COMPATIBLE,
     catalog_indicator,
     context_before,
+    ids,
     loose_indicator,
     unit_family,
 )
@@ -160,7 +161,29 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
         # "投资1.25亿元新改扩建农村公路": a bare "投资" is named by what follows the figure
         named = f"{phrase}…{after}" if after else phrase
         found = open_id(named) + {"growth": "/增速", "increase": "/增量"}.get(variant or "", "")
-    c.indicator = found or _unnamed(norm, c)
+    c.indicator = _by_convention(norm, c, core, found) or _unnamed(norm, c)
+
+
+# corpus/CONVENTIONS.md: plain 财政收入 is the total when the report gives the budget revenue as
+# its part; one figure for 建议 and 提案 together is their sum
+BUDGET_REVENUE = re.compile(r"(?:一般公共预算|公共财政预算|地方一般预算|一般预算|地方财政一般预算|公共预算)收入")
+PLAIN_REVENUE = re.compile(r"(?<![预算共般方])财政(?:总)?收入$")
+BOTH_MOTIONS = re.compile(r"建议[、和及与](?:[区县市]?政协)?(?:委员)?提案(?:共|全部)?$")
+
+
+def _by_convention(norm: str, c: Candidate, core: str, found: str | None) -> str | None:
+    if found and found.startswith("fiscal_revenue") and PLAIN_REVENUE.search(core):
+        sentence = norm[_after_last(SENTENCE_BREAK, norm, c.start, 120, floor=0):_sentence_end(norm, c.end)]
+        if BUDGET_REVENUE.search(sentence):
+            return "total_" + found if "total_" + found in ids() else found
+    if found == "cppcc_proposals" and BOTH_MOTIONS.search(context_before(norm, c.start, 30)):
+        return "deputy_suggestions_and_proposals"
+    return found
+
+
+def _sentence_end(norm: str, end: int) -> int:
+    m = SENTENCE_BREAK.search(norm, end)
+    return m.start() if m else len(norm)
 
 
 BARE_INVESTMENT = re.compile(r"(?:累计|完成了?|直接|政府|共|总|了)?投资")

@@ -46,7 +46,8 @@ def _aliases() -> dict[str, list[Alias]]:
 
 
 @lru_cache(maxsize=1)
-def _ids() -> set[str]:
+def ids() -> set[str]:
+    """Every catalog id."""
     return set(_families())
 
 
@@ -183,13 +184,13 @@ def _occurrences(text: str) -> list[tuple[str, int]]:
 
 def _fit(alias: Alias, family: str, variant: str | None) -> str | None:
     """The id of `alias`'s indicator in the variant the figure reports, if its unit fits."""
-    ids = _ids()
+    known = ids()
     base = alias.indicator
     if variant == "growth":
         if base.endswith("_growth") or alias.family == "rate":  # energy_intensity_reduction is a change already
             return base
         for candidate in (f"{base}_growth", base.replace("_per_capita", "") + "_growth"):
-            if candidate in ids:
+            if candidate in known:
                 return candidate
         return None
     if family == "rate" and alias.family != "rate":
@@ -197,5 +198,5 @@ def _fit(alias: Alias, family: str, variant: str | None) -> str | None:
     if not (alias.family == family or family in COMPATIBLE.get(alias.family, ())):
         return None
     if variant == "increase" and not base.endswith("_increase"):
-        return f"{base}_increase" if f"{base}_increase" in ids else base
+        return f"{base}_increase" if f"{base}_increase" in known else base
     return base
