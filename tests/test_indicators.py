@@ -151,3 +151,16 @@ def test_plain_fiscal_revenue_is_the_total_when_the_budget_revenue_is_its_part()
 def test_one_figure_for_suggestions_and_proposals_is_their_sum():
     assert rule_indicator("办复人大代表建议、政协委员提案115件。", "115件") == "deputy_suggestions_and_proposals"
     assert rule_indicator("办复政协委员提案15件。", "15件") == "cppcc_proposals"
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("城镇居民人均可支配收入预计达17172元，农村居民人均纯收入预计达6668元，分别比2005年增长97%和67%。", ["97%", "67%"]),
+    ("城镇居民人均可支配收入达21560元，农村居民人均纯收入达9173元，同比分别增长12.1%、17.2%。", ["12.1%", "17.2%"]),
+    ("城镇和农村居民人均可支配收入分别完成2.9万元、1.6万元，同比分别增长8.7%、9.8%。", ["8.7%", "9.8%"]),
+])
+def test_respectively_past_a_comparison(text, figures):
+    assert [rule_indicator(text, f) for f in figures] == ["urban_income_growth", "rural_income_growth"]
+
+
+def test_per_capita_is_part_of_the_measure():
+    assert rule_indicator("人均地区生产总值突破1万美元。", "突破1万美元") == "gdp_per_capita"

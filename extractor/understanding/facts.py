@@ -232,9 +232,10 @@ def _respectively(norm: str, start: int) -> str | None:
     listed = _list_length(norm, at)
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(norm, sent_start, at)]
     subject_start = breaks[-1] if breaks else sent_start
-    if breaks and not COMPARED.sub("", norm[subject_start:at]) and "分别" in norm[sent_start:subject_start]:
+    subject = SINCE.sub("", COMPARED.sub("", norm[subject_start:at]))  # "，同比分别增长…" has no subject of its own
+    if breaks and not subject and "分别" in norm[sent_start:subject_start]:
         return _same_subjects(norm, sent_start, subject_start, _list_position(norm[at + 2:start]))
-    if at - subject_start <= 1 and len(breaks) >= 1:  # "A、B实现双下降，分别下降…": the subject is the clause before
+    if len(subject) <= 1 and len(breaks) >= 1:  # "A、B实现双下降，分别下降…": the subject is the clause before
         subject_start = breaks[-2] if len(breaks) >= 2 else sent_start
         at = breaks[-1] - 1
     items = [x for x in re.split(r"[、和及与]", norm[subject_start:at]) if x]
@@ -251,6 +252,9 @@ def _respectively(norm: str, start: int) -> str | None:
         return None
     # "城镇居民人均可支配收入达15390元、…，分别是2006年的2倍": an item may end on its own figure
     return measure_phrase(items[k] + "1", len(items[k])) or owner_of(items[k]) or None
+
+
+SINCE = re.compile(r"同比|比上年|较上年|比去年|较去年|与上年相比|可比")
 
 
 def _list_position(after: str) -> int:
@@ -280,7 +284,7 @@ def _measures_before(norm: str, lo: int, hi: int, n: int) -> list[str]:
 def _list_length(norm: str, at: int) -> int:
     """How many figures the list after "分别…" gives: "分别增长10.1%和8%" → 2."""
     end = CLAUSE_BREAK.search(norm, at)
-    return len(re.findall(r"\d[\d.,]*", norm[at:end.start() if end else len(norm)]))
+    return len(re.findall(r"\d[\d.,]*", COMPARED.sub("", norm[at:end.start() if end else len(norm)])))
 
 
 def _variant(c: Candidate, flow: bool) -> str | None:
