@@ -164,3 +164,9 @@ def test_respectively_past_a_comparison(text, figures):
 
 def test_per_capita_is_part_of_the_measure():
     assert rule_indicator("人均地区生产总值突破1万美元。", "突破1万美元") == "gdp_per_capita"
+
+
+def test_a_list_after_a_new_verb_shares_it_across_a_comma():
+    text = "新认定高新技术企业3家，科技型中小企业33家。入库科技型中小企业24家。"
+    assert rule_indicator(text, "33家") == "tech_smes_increase"
+    assert rule_indicator(text, "24家") == "tech_smes_increase"

@@ -145,7 +145,7 @@ def _assign_indicator(norm: str, c: Candidate, previous: Candidate | None) -> No
     core, flow = flow_phrase(phrase)
     core, growth = growth_phrase(core)
     # "新增科技型中小企业60家、高新技术企业11家": the list shares its verb
-    if not flow and in_list and previous.features.get("flow") and re.fullmatch(r"[、和及与][^，。；、]*", norm[previous.end:c.start - len(phrase)] or "、"):
+    if not flow and in_list and previous.features.get("flow") and re.fullmatch(r"[、和及与，,][^，。；、]*", norm[previous.end:c.start - len(phrase)] or "、"):
         flow = True
     c.features["flow"] = flow
     if flow and c.start > 0 and re.search(r"累计|总数|总量|共有|总计", norm[max(0, c.start - 8):c.start]):

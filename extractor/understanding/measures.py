@@ -136,7 +136,7 @@ def split_urban_rural(phrase: str) -> tuple[str, str] | None:
     return "城镇" + rest, "农村" + rest
 
 
-FLOW = re.compile(r"^(?:新增|新认定|认定|新注册|新登记|净增|新培育|新创建|新评|新获批|新获评|新引进|新建成|新建|新备案)")
+FLOW = re.compile(r"^(?:新增|新认定|认定|新注册|新登记|净增|新培育|新创建|新评|新获批|新获评|新引进|新建成|新建|新备案|新入库|入库)")
 
 
 def flow_phrase(phrase: str) -> tuple[str, bool]:
