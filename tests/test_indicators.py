@@ -170,3 +170,8 @@ def test_a_list_after_a_new_verb_shares_it_across_a_comma():
     text = "新认定高新技术企业3家，科技型中小企业33家。入库科技型中小企业24家。"
     assert rule_indicator(text, "33家") == "tech_smes_increase"
     assert rule_indicator(text, "24家") == "tech_smes_increase"
+
+
+def test_a_footnote_mark_does_not_cut_the_measure():
+    text = "新增省级“专精特新”[4]中小企业14家，总数达43家。"
+    assert [rule_indicator(text, "14家"), rule_indicator(text, "43家")] == ["specialized_smes_increase", "specialized_smes"]

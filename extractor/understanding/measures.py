@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 CLAUSE = re.compile(r"[。；;！？!?\n，,：:、（(）)]")
-# quotes mark a name ("法律明白人"1862名), which is the measure, so they do not cut it
-QUOTES = re.compile(r"[“”\"‘’]")
+# quotes mark a name ("法律明白人"1862名), which is the measure, so they do not cut it; nor does a
+# footnote mark ("专精特新"[4]中小企业)
+QUOTES = re.compile(r"[“”\"‘’]|[\[［〔]\d{1,3}[\]］〕]")
 LEADING = re.compile(
     r"^(?:其中|全年|今年|去年|上年|当年|本年度?|年内|一年来|同期|目前|截至目前|至目前|共|累计|总计|合计|全县|全区|全市|全省|全镇|全乡|"
     r"全街道|我县|我区|我市|我省|我镇|我乡|我局|县级|镇级|共有|现有|先后|分别|年均)+"
