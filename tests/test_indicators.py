@@ -175,3 +175,9 @@ def test_a_list_after_a_new_verb_shares_it_across_a_comma():
 def test_a_footnote_mark_does_not_cut_the_measure():
     text = "新增省级“专精特新”[4]中小企业14家，总数达43家。"
     assert [rule_indicator(text, "14家"), rule_indicator(text, "43家")] == ["specialized_smes_increase", "specialized_smes"]
+
+
+def test_two_rates_sharing_one_figure_are_two_facts():
+    text = "农村卫生厕所普及率和生活污水治理率达97%，入选示范县。"
+    assert [rule_indicator(text, "97%", 0), rule_indicator(text, "97%", 1)] == [
+        "rural_sanitary_toilet_rate", "rural_sewage_treatment_rate"]

@@ -97,7 +97,11 @@ def candidates(norm: str, section_category: callable) -> list[Candidate]:
     return out
 
 
-SHARED_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:和|、|及|与)([\u4e00-\u9fff]{2,10}?)(?:均|都)(?:达到|达|为|是|保持)?$")
+SHARED_FIGURE = re.compile(
+    r"([\u4e00-\u9fff]{2,10}?)(?:和|、|及|与)([\u4e00-\u9fff]{2,10}?)(?:均|都)(?:达到|达|为|是|保持)?$"
+    # two rates and one figure, even without 均: "卫生厕所普及率和生活污水治理率达97%"
+    r"|([\u4e00-\u9fff]{2,10}?率)(?:和|、|及|与)([\u4e00-\u9fff]{2,10}?率)(?:达到|达|为|保持在|保持|稳定在)$"
+)
 
 
 def _shared_figure_twin(norm: str, c: Candidate) -> Candidate | None:
@@ -106,7 +110,8 @@ def _shared_figure_twin(norm: str, c: Candidate) -> Candidate | None:
     if not m:
         return None
     twin = Candidate(c.quantity, c.start, c.end, change=c.change, reject=c.reject)
-    phrase = measure_phrase(m.group(1) + "X", len(m.group(1)))
+    first = m.group(1) or m.group(3)
+    phrase = measure_phrase(first + "X", len(first))
     twin.features["phrase"] = phrase
     found = catalog_indicator(phrase, c.quantity.unit)
     twin.indicator = found or open_id(phrase)
