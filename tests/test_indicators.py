@@ -181,3 +181,8 @@ def test_two_rates_sharing_one_figure_are_two_facts():
     text = "农村卫生厕所普及率和生活污水治理率达97%，入选示范县。"
     assert [rule_indicator(text, "97%", 0), rule_indicator(text, "97%", 1)] == [
         "rural_sanitary_toilet_rate", "rural_sewage_treatment_rate"]
+
+
+def test_money_put_into_building_is_project_investment_and_into_anything_else_a_fund():
+    assert rule_indicator("投入3145万元，新建光伏电站2座。", "3145万元") == "project_investment"
+    assert rule_indicator("投入400万元购买防贫险。", "400万元") != "project_investment"

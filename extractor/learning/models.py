@@ -19,7 +19,7 @@ FACT_THRESHOLD = 0.5
 INDICATOR_MAX_DISTANCE = 0.5  # cosine distance to the nearest taught example (tuned on dev)
 NEIGHBOURS = 3
 OVERRIDE_ALL = False
-TOO_VAGUE = {"组织", "开展", "举办", "完成", "实现", "群众", "人员", "人民群众", "干部群众", "企业", "占比", "比重", "活动", "资金"}
+TOO_VAGUE = {"投入", "投入资金", "累计投入", "组织", "开展", "举办", "完成", "实现", "群众", "人员", "人民群众", "干部群众", "企业", "占比", "比重", "活动", "资金"}
 
 
 def fact_pipeline(c: float = 1.0):

@@ -197,10 +197,19 @@ SIZE_OF = re.compile(r"(?:[\d.,]+[\u4e00-\u9fff]{1,3})?的")
 
 
 def _investment(norm: str, c: Candidate, core: str, variant: str | None) -> str | None:
-    """A bare "投资X元" is a project's size when it qualifies a noun (投资3亿元的…项目), else money spent."""
-    if variant or c.quantity.unit != "元" or not BARE_INVESTMENT.fullmatch(core):
+    """A bare "投资X元" is a project's size when it qualifies a noun (投资3亿元的…项目), else money spent;
+    "投入X元" is money spent on building ("投入3145万元，新建…") but a fund for any other purpose."""
+    if variant or c.quantity.unit != "元":
+        return None
+    if BARE_SPENDING.fullmatch(core):
+        return "project_investment" if BUILDING.match(norm, c.end) else None
+    if not BARE_INVESTMENT.fullmatch(core):
         return None
     return "project_total_investment" if SIZE_OF.match(norm, c.end) else "project_investment"
+
+
+BARE_SPENDING = re.compile(r"(?:累计|共|总)?投入(?:资金)?")
+BUILDING = re.compile(r"[，,]?(?:用于)?(?:新建|新改建|改扩建|建设|建成|修建|改造|硬化|铺设|完成)")
 
 
 WORDS_AFTER = re.compile(r"(?:[\d.,]+[\u4e00-\u9fff]{0,2}?[人户个名家元])*([\u4e00-\u9fff“”\"]{2,8})")
