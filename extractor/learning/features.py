@@ -25,7 +25,7 @@ def fact_features(norm: str, c, category: str, kind: str | None) -> dict[str, fl
         f"unit={q.unit}": 1, f"qual={q.qualifier}": 1, f"cat={category}": 1, f"kind={kind}": 1,
         f"mag={_magnitude(q.value)}": 1, f"ind_open={c.indicator.startswith(('x:', 'unknown'))}": 1,
     }
-    if q.chinese:
+    if q.chinese and not q.raw.startswith("百分之"):  # 百分之九十五 is as plain a rate as 95%
         f["chinese"] = 1
     if q.value_max is not None:
         f["range"] = 1

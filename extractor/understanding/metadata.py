@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractor.understanding.numerals import chinese_to_number
-from extractor.understanding.regions import resolve
+from extractor.understanding.regions import own_county, resolve
 
 HEAD_PARAGRAPHS = 40
 DOC_NUMBER = re.compile(
@@ -30,6 +30,10 @@ DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})年")
+# "2018年工作回顾", "一、关于2014年政府工作": the year a work report looks back on
+REVIEW = re.compile(r"((?:19|20)\d{2})年(?:工作)?回顾|^[一1][、.．]\s*关于((?:19|20)\d{2})年(?:的)?(?:政府)?工作\s*$", re.M)
+# "区长程杰代表区人民政府向大会作政府工作报告"
+SPEAKER_INLINE = re.compile(r"(?:省长|市长|区长|县长|州长|旗长|主席)([\u4e00-\u9fff]{2,3}?)代表[\u4e00-\u9fff]{0,12}?(?:人民政府|政府)")
 TITLE_WORDS = re.compile(r"报告|总结|年报|工作要点|情况的报告|情况报告|述职")
 KINDS = [
     ("政府信息公开年报", re.compile(r"信息公开")),
@@ -64,6 +68,8 @@ def extract_metadata(norm: str, text: str) -> dict:
                       if p and p.endswith(level)), None)
         if place:
             issuer = place + issuer[len(level):]
+    if region["county"] is None and kind == "政府工作报告":
+        region["county"] = own_county(norm, region["province"])
     region = {k: _written(norm, text, v) for k, v in region.items()}
     return {
         "doc_number": doc_number, "issuer": issuer, "signer": signer, "date": date, "year": year,
@@ -86,15 +92,17 @@ def _written(norm: str, text: str, value: str | None) -> str | None:
 
 
 def _most_named_province(norm: str) -> str | None:
-    from extractor.understanding.regions import divisions
+    """The province the text names most, counting its cities and counties ("容城县", "保定市") for it."""
+    from extractor.understanding.regions import by_code, divisions, name_pattern
 
-    counts = {}
-    for name, places in divisions().items():
-        if any(p.level == "province" for p in places) and len(name) >= 3:
-            n = norm.count(name)
-            if n:
-                counts[name] = n
-    return max(sorted(counts), key=counts.get) if counts else None
+    counts: dict[str, int] = {}
+    for m in name_pattern().finditer(norm):
+        provinces = {p.province_code for p in divisions()[m.group()]}
+        if len(m.group()) >= 3 and len(provinces) == 1:
+            code = provinces.pop()
+            counts[code] = counts.get(code, 0) + 1
+    best = max(sorted(counts), key=counts.get) if counts else None
+    return by_code()[best].name if best in by_code() else None
 
 
 def _represented_in(head: list[tuple[str, str]]) -> str | None:
@@ -129,16 +137,25 @@ def _paragraphs(norm: str, text: str, labelled: set[str] | None = None) -> list[
     """(norm, text) pairs of non-empty paragraphs, with labels of web banners removed ("标题：")."""
     out, offset = [], 0
     for para in norm.split("\n"):
-        if para.strip():
-            n, t = para.strip(), text[offset:offset + len(para)].strip()
+        for a, b in _segments(para):  # "来源：某网        政府工作报告": a web line holds several items
+            n, t = para[a:b].strip(), text[offset + a:offset + b].strip()
             label = LABEL.match(n)
             if label:
                 n, t = n[label.end():], t[label.end():]
                 if labelled is not None:
                     labelled.add(n)
-            out.append((n, t))
+            if n:
+                out.append((n, t))
         offset += len(para) + 1
     return out
+
+
+def _segments(para: str) -> list[tuple[int, int]]:
+    """The parts of a line between runs of four or more spaces."""
+    cuts = [(m.start(), m.end()) for m in re.finditer(r"[ \t\u3000]{4,}", para)]
+    starts = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(para)]
+    return [(a, b) for a, b in zip(starts, ends) if para[a:b].strip()]
 
 
 def _squash_cjk(s: str) -> str:
@@ -216,11 +233,19 @@ def _signer(head: list[tuple[str, str]]) -> str | None:
         m = SIGNER.search(n)
         if m:
             return re.sub(r"\s+", "", m.group(1))
-    for n, _ in head:
-        if len(n) <= 40:
-            m = SPEAKER.search(n)
+    lines = [n for n, _ in head]
+    for i, n in enumerate(lines):
+        # "徐水县人民政府县长" / "李保森": the name on the line after the title
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        name_below = below if len(re.sub(NOISE, "", below)) <= 4 and not below.startswith(("各", "我", "全")) else ""
+        for line in (n, n + name_below):
+            m = SPEAKER.search(line) if len(line) <= 40 else None
             if m:
                 return re.sub(NOISE, "", m.group("name"))
+    for n in lines:
+        m = SPEAKER_INLINE.search(n)
+        if m:
+            return m.group(1)
     return None
 
 
@@ -313,9 +338,12 @@ def _year(title: str | None, norm: str, date: str | None, kind: str | None) -> i
     if kind == "政府工作报告":
         if date:
             return int(date[:4])
-        review = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾", norm[:5000])
+        review = REVIEW.search(norm[:5000])
         if review:
-            return int(review.group(1)) + 1
+            return int(review.group(1) or review.group(2)) + 1
+        reviewed = [int(y) for y in YEAR.findall(norm[:4000])]
+        if reviewed:  # "一、过去五年工作回顾 … 2016年，全县生产总值…": the year most reported on, plus one
+            return max(sorted(set(reviewed)), key=reviewed.count) + 1
     years = [int(y) for y in YEAR.findall(norm[:3000])]
     if date:
         years = [y for y in years if y <= int(date[:4])] or years
@@ -330,4 +358,4 @@ def _kind(title: str | None, norm: str) -> str | None:
     for kind, pattern in KINDS:
         if pattern.search(probe):
             return kind
-    return None
+    return "政府工作报告" if "各位代表" in norm else None  # a speech that starts straight into its review

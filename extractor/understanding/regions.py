@@ -53,7 +53,8 @@ def by_code() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
-def _name_pattern() -> re.Pattern:
+def name_pattern() -> re.Pattern:
+    """Every division name of two characters or more, longest first."""
     names = sorted(divisions(), key=len, reverse=True)
     return re.compile("|".join(re.escape(n) for n in names if len(n) >= 2))
 
@@ -64,7 +65,7 @@ def places_in(text: str) -> list[Place]:
     >>> [(p.name, p.level) for p in places_in("广西壮族自治区鹿寨县平山镇人民政府")]
     [('广西壮族自治区', 'province'), ('鹿寨县', 'county')]
     """
-    hits = [m.group() for m in _name_pattern().finditer(text) if _standalone(text, m)]
+    hits = [m.group() for m in name_pattern().finditer(text) if _standalone(text, m)]
     table = divisions()
     chosen: list[Place] = []
     for name in hits:
@@ -145,3 +146,44 @@ def _township(text: str, region: dict[str, str | None]) -> str | None:
         name = re.split(r"政府|[省市县区]", m.group(1))[-1]
         return name if len(name) >= 2 and name not in ("乡镇", "街道", "城镇", "城乡") else None
     return None
+
+
+COUNTY_SUFFIX = ("县", "区", "市", "旗")
+
+
+def own_county(text: str, province: str | None) -> str | None:
+    """The county a county's report keeps calling itself by its short name ("和谐清苑", "容城发展").
+
+    Counted only outside longer place names (安新 in 雄安新区 is not 安新县), in the province when
+    one is known; the suffix is the report's own word for itself (全县 → 清苑县, even after a renaming).
+
+    >>> own_county("全县上下建设和谐清苑。清苑发展稳中有进，清苑人民安居乐业，全县实现增长。", "河北省")
+    '清苑县'
+    """
+    level = max(COUNTY_SUFFIX, key=lambda s: (text.count("全" + s) + text.count(s + "政府"), -COUNTY_SUFFIX.index(s)))
+    if text.count("全" + level) + text.count(level + "政府") < 2:
+        return None
+    masked = name_pattern().sub(lambda m: " " * len(m.group()), text)
+    counts = {}
+    for short, places in _county_shorts().items():
+        if province and not any(by_code().get(p.province_code, p).name == province for p in places):
+            continue
+        n = masked.count(short)
+        if n >= 3:
+            counts[short] = n
+    if not counts:
+        return None
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    if len(ranked) > 1 and counts[ranked[1]] * 2 > counts[ranked[0]]:
+        return None  # no clear own name
+    return ranked[0] + level
+
+
+@lru_cache(maxsize=1)
+def _county_shorts() -> dict[str, list[Place]]:
+    """Two-character short names of counties ("清苑" for 清苑区) and the places they may be."""
+    out: dict[str, list[Place]] = {}
+    for name, places in divisions().items():
+        if len(name) == 3 and name.endswith(COUNTY_SUFFIX):
+            out.setdefault(name[:2], []).extend(p for p in places if p.level == "county")
+    return {k: v for k, v in out.items() if v}
