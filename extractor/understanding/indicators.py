@@ -134,13 +134,15 @@ def loose_indicator(phrase: str, unit: str | None, variant: str | None = None) -
     >>> loose_indicator("清理河道垃圾", "吨")
     'garbage_cleared'
     """
-    phrase_words = words(phrase)
-    if len(phrase_words) < 2:
+    candidates = _aliases_by_tail().get(phrase[-2:], ()) if len(phrase) >= 3 else ()
+    if not candidates:
         return None
+    phrase_words = words(phrase)
     family = unit_family(unit)
     best: tuple[int, str] | None = None
-    for alias_text, alias_words in _aliases_by_head().get(phrase_words[-1], ()):
-        if not _in_order(alias_words, phrase_words):
+    for alias_text in candidates:
+        alias_words = _alias_words(alias_text)
+        if len(alias_words) < 2 or alias_words[-1] != phrase_words[-1] or not _in_order(alias_words, phrase_words):
             continue
         for alias in _aliases()[alias_text]:
             ind = _fit(alias, family, variant)
@@ -150,14 +152,18 @@ def loose_indicator(phrase: str, unit: str | None, variant: str | None = None) -
 
 
 @lru_cache(maxsize=1)
-def _aliases_by_head() -> dict[str, list[tuple[str, list[str]]]]:
-    """Aliases of two words or more, by their last word."""
-    by_head: dict[str, list[tuple[str, list[str]]]] = {}
+def _aliases_by_tail() -> dict[str, list[str]]:
+    """Aliases by their last two characters: the few a phrase ending the same way may loosely match."""
+    by_tail: dict[str, list[str]] = {}
     for alias_text in sorted(_aliases()):
-        alias_words = words(alias_text)
-        if len(alias_words) >= 2:
-            by_head.setdefault(alias_words[-1], []).append((alias_text, alias_words))
-    return by_head
+        if len(alias_text) >= 3:
+            by_tail.setdefault(alias_text[-2:], []).append(alias_text)
+    return by_tail
+
+
+@lru_cache(maxsize=4096)
+def _alias_words(alias_text: str) -> list[str]:
+    return words(alias_text)
 
 
 def _in_order(needles: list[str], haystack: list[str]) -> bool:
