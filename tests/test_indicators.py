@@ -186,3 +186,8 @@ def test_two_rates_sharing_one_figure_are_two_facts():
 def test_money_put_into_building_is_project_investment_and_into_anything_else_a_fund():
     assert rule_indicator("投入3145万元，新建光伏电站2座。", "3145万元") == "project_investment"
     assert rule_indicator("投入400万元购买防贫险。", "400万元") != "project_investment"
+
+
+def test_the_budget_revenue_in_the_next_sentence_also_makes_plain_revenue_the_total():
+    text = "财政收入由5亿元增长到8.2亿元，累计增长64%；一般公共预算收入由3.2亿元增长到5.5亿元。"
+    assert rule_indicator(text, "8.2亿元") == "total_fiscal_revenue"
