@@ -93,3 +93,17 @@ def test_problems_given_one_sentence_each_after_a_colon():
     report = extract_text(text, "sentences.txt")
     assert [p.text for p in report.problems] == ["经济总量不足，基础薄弱。", "县城建设欠账较多，功能不全。", "发展环境还不够优化。"]
     assert len(report.plans) == 2
+
+
+def test_a_table_header_repeating_its_sections_number_nests_under_it():
+    """The table's 一、二、 rows carry figures ("|") and are no headings; its "三、本年度办理结果"
+    header repeats the section's own 三, and "四、结转…" comes before the outer 四."""
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 | 17 | 2 | 21\n"
+            "二、上年结转政府信息公开申请数量 | 0 | 0 | 0\n"
+            "三、本年度办理结果\n（一）予以公开 | 9 | 0 | 9\n"
+            "四、结转下年度继续办理\n本年度收到的申请均已办结。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n")
+    tops = [(s.number, s.title) for s in find_sections(text) if s.level == 1]
+    assert tops == [("三", "收到和处理政府信息公开申请情况"), ("四", "政府信息公开行政复议、行政诉讼情况"),
+                    ("五", "存在的主要问题及改进情况")]

@@ -11,6 +11,7 @@ the fixed hierarchy, not its order of appearance, decides nesting, so a list
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from extractor.understanding.numerals import chinese_to_number
@@ -56,12 +57,15 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
     found: list[FoundSection] = []
     stack: list[int] = []
     offset = 0
+    ahead = _numbers_ahead(paragraphs, unnumbered)
     for i, para in enumerate(paragraphs):
         lead = len(para) - len(para.lstrip("# \t\u3000"))  # markdown marks and indentation
         hit = (0.0, "", 0) if i in unnumbered else _marker(para[lead:])
         if hit is not None and "|" not in para:  # a flattened table row is no heading
             rank, number, body_start = hit
-            rank = _nesting(found, stack, rank, number, paragraphs[i + 1:i + 2])
+            ahead[(rank, _value(number))] -= 1
+            again = ahead[(rank, _value(number))] > 0
+            rank = _nesting(found, stack, rank, number, paragraphs[i + 1:i + 2], again)
             body_start += lead
             title = _title(text[offset + body_start: offset + len(para)])
             if title:
@@ -100,12 +104,15 @@ def _value(number: str) -> int | None:
     return int(n) if n is not None else None
 
 
-def _nesting(found: list[FoundSection], stack: list[int], rank: float, number: str, following: list[str]) -> float:
+def _nesting(found: list[FoundSection], stack: list[int], rank: float, number: str, following: list[str],
+             again: bool = False) -> float:
     """A list that starts again at 一 inside a section of the same numbering nests under it.
 
     "三、收到和处理申请情况" then a table's "一、本年新收…", "二、…": those are items of 三, and
     the next "四、" goes back to the outer list — unless the nested list also reaches 四 and
-    the line looks like a table row (a bare figure follows it).
+    the line looks like a table row (a bare figure follows it) or the outer 四 is still to come
+    (`again`). A number that does not move the outer list on ("三、本年度办理结果" inside 三,
+    its table's 一、二、 being rows) is an item of it too.
     """
     value = _value(number)
     open_same = [found[j] for j in stack if int(found[j].rank) == int(rank)]
@@ -113,14 +120,24 @@ def _nesting(found: list[FoundSection], stack: list[int], rank: float, number: s
         return rank
     outer = open_same[0]
     inner = open_same[-1] if len(open_same) > 1 or open_same[-1].rank != rank else None
-    outer_next = (_value(outer.number) or 0) + 1
-    if value == 1 and (_value(outer.number) or 0) >= 1 and inner is None:
+    outer_value = _value(outer.number) or 0
+    if inner is None and outer_value >= 1 and (value == 1 or value <= outer_value):
         return rank + 0.5
     if inner is not None and value == (_value(inner.number) or 0) + 1:
         cell_follows = bool(following) and re.fullmatch(r"\s*[\d,，.]+\s*", following[0] or "") is not None
-        if value != outer_next or cell_follows:
+        if value != outer_value + 1 or cell_follows or again:
             return inner.rank
     return rank
+
+
+def _numbers_ahead(paragraphs: list[str], unnumbered: set[int]) -> Counter:
+    """How often each (rank, number) opens a heading in the text, to know whether one is still to come."""
+    ahead: Counter = Counter()
+    for i, para in enumerate(paragraphs):
+        hit = None if i in unnumbered or "|" in para else _marker(para.lstrip("# \t\u3000"))
+        if hit is not None:
+            ahead[(hit[0], _value(hit[1]))] += 1
+    return ahead
 
 
 def _achievements_before_lists(found: list[FoundSection]) -> None:
