@@ -107,3 +107,24 @@ def test_a_table_header_repeating_its_sections_number_nests_under_it():
     tops = [(s.number, s.title) for s in find_sections(text) if s.level == 1]
     assert tops == [("三", "收到和处理政府信息公开申请情况"), ("四", "政府信息公开行政复议、行政诉讼情况"),
                     ("五", "存在的主要问题及改进情况")]
+
+
+def test_traditional_titles_are_categorised_like_simplified_ones():
+    text = "一、主要工作成效\n正文。\n二、存在的問題\n一是人員不足；二是培訓不夠；三是宣傳薄弱。\n三、2023年工作思路\n（一）強化隊伍\n（二）健全機制\n"
+    report = extract_text(text, "traditional.txt")
+    assert (len(report.problems), len(report.plans)) == (3, 2)
+
+
+def test_a_piece_of_work_that_mends_a_weakness_is_no_problems_list():
+    text = ("一、2017年主要工作完成情况\n（一）抓项目、强招商，经济发展后劲增强\n正文。\n"
+            "（二）抓精准、补短板，脱贫攻坚扎实推进\n全镇新实现脱贫118户。\n"
+            "二、存在的问题\n一是经济总量小；二是收入来源单一；三是班子能力不强。\n三、2018年工作计划\n（一）突出项目建设\n")
+    report = extract_text(text, "zaolinpu.txt")
+    assert len(report.problems) == 3
+
+
+def test_problems_then_next_years_work_in_one_section():
+    text = ("八、存在的问题和下一步打算\n一是决策程序执行不到位；二是执法人员素质参差不齐；三是宣传针对性不强。\n"
+            "2017年，我县将重点抓好以下工作：一是健全决策制度；二是加强执法培训；三是实施七五普法；四是发挥法律顾问作用。\n")
+    report = extract_text("一、工作成效\n正文。\n" + text, "huaitong.txt")
+    assert (len(report.problems), len(report.plans)) == (3, 4)

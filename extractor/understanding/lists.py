@@ -19,7 +19,10 @@ INLINE_ITEM = re.compile(
     r"[①-⑳]|(?<![\d.])\d{1,2}[、.．](?!\d))"
 )
 ADMITS_PROBLEMS = re.compile(r"(清醒|看到|认识到|存在|面临|不足|差距)[^。]{0,40}(问题|不足|困难|短板|差距|挑战)")
-IMPROVEMENTS = re.compile(r"改进措施|改进情况|整改措施|针对上述问题|针对以上问题|下一步|将采取|拟采取|改进方向")
+IMPROVEMENTS = re.compile(
+    r"改进措施|改进情况|整改措施|针对上述问题|针对以上问题|下一步|将采取|拟采取|改进方向"
+    r"|(?:19|20)\d{2}年[，,]\s*(?:我[县区市镇乡局]|全[县区市镇乡])?将"  # "2017年，我县将重点抓好以下工作"
+)
 
 
 def list_items(doc: Document, category: str) -> list[dict]:

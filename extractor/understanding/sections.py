@@ -31,7 +31,7 @@ LIST_OF_PROBLEMS = re.compile(r"存在的|主要问题|问题和不足|不足之
 REVIEW = re.compile(r"回顾|成效|成绩|成就|完成情况|取得")
 CATEGORY_WORDS = [
     ("problems", re.compile(r"^(?!加快|推进|补齐|着力|强化|加强|全面|持续|坚持|聚焦|破解|解决).*(?:问题|不足|困难|差距|短板|薄弱|挑战)")),
-    ("plans", re.compile(r"打算|计划|安排|思路|下一步|展望|今后|努力方向|工作重点|目标任务|改进措施|工作要点|意见建议|规划纲要|五年规划|远景目标|主要目标|预期目标")),
+    ("plans", re.compile(r"打算|计划|安排|思路|下一步|展望|今后|努力方向|工作重点|目标任务|改进措施|改进情况|整改情况|工作要点|意见建议|规划纲要|五年规划|远景目标|主要目标|预期目标")),
     ("achievements", re.compile(r"回顾|成效|成绩|做法|完成情况|主要工作|工作情况|开展情况|总体情况|进展|成果|举措|措施")),
 ]
 
@@ -46,6 +46,7 @@ class FoundSection:
     end: int = -1
     parent: int | None = None
     category: str = "other"
+    key: str = ""  # the title in the normalized view (简体), what categories are read from
 
 
 def find_sections(norm: str, text: str | None = None, report_year: int | None = None,
@@ -72,7 +73,8 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
                 while stack and found[stack[-1]].rank >= rank:
                     found[stack.pop()].end = offset - 1
                 sec = FoundSection(number, title, len(stack) + 1, rank, offset,
-                                   parent=stack[-1] if stack else None)
+                                   parent=stack[-1] if stack else None,
+                                   key=_title(norm[offset + body_start: offset + len(para)]))
                 found.append(sec)
                 stack.append(len(found) - 1)
         offset += len(para) + 1
@@ -167,22 +169,26 @@ def _title(body: str) -> str:
 
 def _category(sec: FoundSection, found: list[FoundSection], report_year: int | None,
               work_report: bool = False) -> str:
+    title = sec.key or sec.title
     parent = found[sec.parent].category if sec.parent is not None else None
     if parent in ("problems", "plans"):  # a subsection keeps its list's category unless it names the other list
-        if parent == "plans" and LIST_OF_PROBLEMS.search(sec.title):
+        if parent == "plans" and LIST_OF_PROBLEMS.search(title):
             return "problems"
-        if parent == "problems" and CATEGORY_WORDS[1][1].search(sec.title):
+        if parent == "problems" and CATEGORY_WORDS[1][1].search(title):
             return "plans"
         return parent
-    if REVIEW.search(sec.title):
+    if parent == "achievements":  # "抓精准、补短板，脱贫攻坚扎实推进" is work done, not a list of problems
+        return ("problems" if LIST_OF_PROBLEMS.search(title)
+                else "plans" if CATEGORY_WORDS[1][1].search(title) else "achievements")
+    if REVIEW.search(title):
         return "achievements"
-    year = re.search(r"(20\d{2}|19\d{2})年", sec.title)
-    if year and report_year and sec.level == 1 and not CATEGORY_WORDS[0][1].search(sec.title):
+    year = re.search(r"(20\d{2}|19\d{2})年", title)
+    if year and report_year and sec.level == 1 and not CATEGORY_WORDS[0][1].search(title):
         ahead = int(year.group(1)) >= report_year if work_report else int(year.group(1)) > report_year
         if ahead:
             return "plans"
     for name, pattern in CATEGORY_WORDS:
-        if pattern.search(sec.title):
+        if pattern.search(title):
             return name
     if sec.parent is not None:
         return found[sec.parent].category
