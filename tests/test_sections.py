@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.pipeline import extract_text
 from extractor.understanding.sections import find_sections
 
@@ -128,3 +130,42 @@ def test_problems_then_next_years_work_in_one_section():
             "2017年，我县将重点抓好以下工作：一是健全决策制度；二是加强执法培训；三是实施七五普法；四是发挥法律顾问作用。\n")
     report = extract_text("一、工作成效\n正文。\n" + text, "huaitong.txt")
     assert (len(report.problems), len(report.plans)) == (3, 4)
+
+
+SHORT_REPORT = "一、2023年工作回顾\n全年地区生产总值增长5.2%。\n{}\n二、2024年工作安排\n（一）抓项目\n（二）优环境\n"
+
+
+@pytest.mark.parametrize("paragraph, count", [
+    # one aspect an item
+    ("在肯定成绩的同时，我们也清醒地认识到还存在一些问题，主要表现在：在产业发展方面，农业产业化水平不高；"
+     "工业基础薄弱。在城市建设方面，基础设施还不完善。在民生保障方面，财政增收压力加大。对此，我们一定认真解决。", 3),
+    # one repeated lead an item
+    ("取得成绩的同时，我们也清醒地看到，前进的道路上还面临着不少困难和问题：我们必须正视发展差距。经济体量小。"
+     "我们必须正视民生短板。城建欠账多。我们必须正视风险隐患。防风险任务艰巨。我们将始终保持清醒。", 3),
+    # the admitting sentence is the list
+    ("我们也清醒地看到，当前全县长期积累的深层矛盾和问题尚未根本改变，产业层次不高；资源环境约束加大；"
+     "城市建设管理滞后；财政收支矛盾突出。", 4),
+    # sentences after the admission, up to the answer
+    ("在肯定成绩的同时，我们也清醒认识到，发展的短板和问题仍然比较突出。经济下行压力较大；传统产业转型难度大。"
+     "民生领域欠账较多。对这些问题，我们将高度重视。", 3),
+    # a run of short clauses after a colon
+    ("同时，我们也清醒地看到，经济社会发展还面临不少困难和挑战：有效需求不足，社会预期偏弱，产业结构不够优，"
+     "风险隐患仍然较多。对此，我们一定高度重视，下大气力解决。", 4),
+])
+def test_the_paragraph_admitting_problems_in_its_many_shapes(paragraph, count):
+    report = extract_text(SHORT_REPORT.format(paragraph), "admitted.txt")
+    assert len(report.problems) == count
+
+
+def test_a_review_paragraph_that_only_mentions_a_problem_is_no_list():
+    review = ("一年来，我们着力防范化解重大风险。全面排查整治重点领域存在问题，圆满完成安保任务。妥善化解信访遗留问题。"
+              "规范政府举债融资行为。严厉打击非法集资行为。")
+    report = extract_text(SHORT_REPORT.format(review), "review.txt")
+    assert report.problems == []
+
+
+def test_a_work_report_counts_the_plans_of_its_coming_year_not_its_five_year_targets():
+    text = ("各位代表：\n一、过去五年工作回顾\n2020年，全县生产总值增长5%。\n二、今后五年的主要目标任务\n（一）甲\n（二）乙\n（三）丙\n"
+            "三、2021年工作安排\n（一）子\n（二）丑\n四、全面加强政府自身建设\n")
+    report = extract_text(text, "plans.txt")
+    assert report.metadata.kind == "政府工作报告" and len(report.plans) == 2

@@ -18,7 +18,7 @@ INLINE_ITEM = re.compile(
     r"(?:^|(?<=[。；;：:\n]))\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、,]|[（(][一二三四五六七八九十]+[）)]|"
     r"[①-⑳]|(?<![\d.])\d{1,2}[、.．](?!\d))"
 )
-ADMITS_PROBLEMS = re.compile(r"(清醒|看到|认识到|存在|面临|不足|差距)[^。]{0,40}(问题|不足|困难|短板|差距|挑战)")
+ADMITS_PROBLEMS = re.compile(r"(清醒|看到|认识到|深知|存在|面临|不足|差距)[^。]{0,40}(问题|不足|困难|短板|差距|挑战)")
 IMPROVEMENTS = re.compile(
     r"改进措施|改进情况|整改措施|针对上述问题|针对以上问题|下一步|将采取|拟采取|改进方向"
     r"|(?:19|20)\d{2}年[，,]\s*(?:我[县区市镇乡局]|全[县区市镇乡])?将"  # "2017年，我县将重点抓好以下工作"
@@ -28,6 +28,8 @@ IMPROVEMENTS = re.compile(
 def list_items(doc: Document, category: str) -> list[dict]:
     heads = [i for i, s in enumerate(doc.sections)
              if s.category == category and _outermost(doc, i, category) and not _inside_other_list(doc, i)]
+    if category == "plans" and len(heads) > 1 and doc.metadata.get("kind") == "政府工作报告":
+        heads = [_coming_year(doc, heads)]
     items: list[dict] = []
     for i in heads:
         items.extend(_items_of(doc, i, part=category))
@@ -39,6 +41,15 @@ def list_items(doc: Document, category: str) -> list[dict]:
                 items.extend(_items_of(doc, i, part="plans"))
         return items
     return _admitted_problems(doc)
+
+
+def _coming_year(doc: Document, heads: list[int]) -> int:
+    """A work report's plans are its coming year's tasks ("2021年政府重点工作任务"), not the
+    five-year targets before them: the heading naming the report's year or 今年, else the last."""
+    year = doc.metadata.get("year")
+    named = [i for i in heads
+             if (year and str(year) in doc.sections[i].title) or re.search(r"今年|本年|下半年", doc.sections[i].title)]
+    return (named or heads)[-1]
 
 
 def _inside_other_list(doc: Document, i: int) -> bool:
@@ -120,53 +131,85 @@ def _admitted_problems(doc: Document) -> list[dict]:
             marks = _marks(doc, lo, hi)
             if len(marks) >= 2:
                 return [_item(doc, a, b) for a, b in zip(marks, marks[1:] + [hi])]
-            items = _semicolon_items(doc, lo + m.end(), hi) or _sentence_items(doc, lo + m.end(), hi)
+            items = _clause_items(doc, lo + m.start(), lo + m.end(), hi, m.group(1) in CANDID)
             if len(items) >= 2:
                 return items
         offset += len(para) + 1
     return []
 
 
-def _semicolon_items(doc: Document, lo: int, hi: int) -> list[dict]:
-    """Items set off by "；" (or ";") after the sentence or colon that introduces them."""
-    stop = doc.norm.find("。", lo, hi)
-    start = stop + 1 if stop != -1 and not re.search("[；;]", doc.norm[lo:stop]) else lo
-    colon = re.search(r"[：:]", doc.norm[start:hi])
-    if colon and re.search("[；;]", doc.norm[start + colon.end():hi]):
-        start += colon.end()  # "主要是：A；B；C。"
-    body = doc.norm[start:hi]
-    ends = [m.start() for m in re.finditer("[；;]", body)]
-    if not ends:
+# words that open an admission of problems, not just mention one ("重点领域存在问题")
+CANDID = {"清醒", "看到", "认识到", "深知"}
+INTRO_END = re.compile(r"[。：:]")
+INTRO = re.compile(r"(?:主要是|主要表现在|主要表现为|具体表现在)[：:]")
+CLOSING = re.compile(r"^(?:对此|对于这些|对这些|针对|这些问题|我们将|我们一定|对上述|在今后|今后|下一步)")
+ASPECT = re.compile(r"(?:^|(?<=[。；;]))在[^，。；]{1,12}方面[，,]")
+
+
+def _clause_items(doc: Document, lo: int, admitted: int, hi: int, candid: bool) -> list[dict]:
+    """The items after the words that admit them, up to the sentence that answers them ("对此，我们…").
+
+    "主要是：A；B。": after the colon; "清醒地看到，A；B；C。": the admitting sentence is the list;
+    "…短板。A。B。": the sentences after it. Then "在产业发展方面，…。在城市建设方面，…": one aspect
+    an item; "我们必须正视A。…我们必须正视B。": one repeated lead an item; else a sentence or a "；"
+    part an item; a last resort is a colon and a run of short "，" clauses ("有效需求不足，社会预期偏弱，…").
+    An admission that only mentions a problem ("领域存在问题") counts with "；" parts alone.
+    """
+    words = INTRO.search(doc.norm, lo, hi)
+    stop = INTRO_END.search(doc.norm, lo, hi)
+    if words:
+        body_lo = words.end()
+    elif stop is None:
         return []
-    last = body.find("。", ends[-1])
-    body = body[: last if last != -1 else len(body)]
-    items, pos = [], start
-    for piece in re.split("[；;]", body):
-        if piece.strip():
-            items.append(_item(doc, pos, pos + len(piece)))
-        pos += len(piece) + 1
-    return items
-
-
-INTRO = re.compile(r"主要是[：:]|主要表现在[：:]|主要表现为[：:]|具体表现在[：:]")
-CLOSING = re.compile(r"^(?:对此|对于这些|对这些|针对|这些问题|我们将|我们一定|对上述)")
-
-
-def _sentence_items(doc: Document, lo: int, hi: int) -> list[dict]:
-    """"主要是：A。B。C。对此，我们…": one sentence an item, up to the sentence that answers them."""
-    m = INTRO.search(doc.norm, lo, hi)
-    if not m:
+    elif stop.group() == "。" and re.search("[；;]", doc.norm[lo:stop.start()]):
+        body_lo = admitted
+    else:
+        body_lo = stop.end()
+    body_hi = _closing_start(doc, body_lo, hi)
+    if not (candid or words or re.search("[；;]", doc.norm[body_lo:body_hi])):
         return []
-    items, pos = [], m.end()
+    aspects = [body_lo + m.start() for m in ASPECT.finditer(doc.norm[body_lo:body_hi])]
+    if len(aspects) >= 2:
+        return [_item(doc, a, b) for a, b in zip(aspects, aspects[1:] + [body_hi])]
+    leads = _repeated_leads(doc, body_lo, body_hi)
+    if len(leads) >= 2:
+        return [_item(doc, a, b) for a, b in zip(leads, leads[1:] + [body_hi])]
+    pieces = _split(doc, body_lo, body_hi, "[。；;]")
+    if len(pieces) < 2 and stop is not None and stop.group() in "：:":
+        pieces = _split(doc, body_lo, body_hi, "[，,。]")
+        if not all(b - a <= 24 for a, b in pieces):
+            return []
+    return [_item(doc, a, b) for a, b in pieces]
+
+
+def _closing_start(doc: Document, lo: int, hi: int) -> int:
+    pos = lo
     while pos < hi:
         stop = doc.norm.find("。", pos, hi)
         end = stop + 1 if stop != -1 else hi
         if CLOSING.match(doc.norm[pos:end].strip()):
-            break
-        if doc.norm[pos:end].strip():
-            items.append(_item(doc, pos, end))
+            return pos
         pos = end
-    return items
+    return hi
+
+
+def _repeated_leads(doc: Document, lo: int, hi: int) -> list[int]:
+    """Sentences opening with the same words ("我们必须正视…"): their starts."""
+    starts = [lo] + [lo + m.end() for m in re.finditer("。", doc.norm[lo:hi]) if lo + m.end() < hi]
+    heads = [doc.norm[s:s + 4] for s in starts]
+    common = [h for h in set(heads) if len(h) == 4 and heads.count(h) >= 2]
+    return [s for s, h in zip(starts, heads) if h in common] if len(common) == 1 else []
+
+
+def _split(doc: Document, lo: int, hi: int, pattern: str) -> list[tuple[int, int]]:
+    """Pieces between the marks; a sentence keeps its full stop."""
+    pieces, pos = [], lo
+    for m in re.finditer(pattern, doc.norm[lo:hi] + "。"):
+        end = min(lo + (m.end() if m.group() == "。" else m.start()), hi)
+        if doc.norm[pos:end].strip("。 \u3000"):
+            pieces.append((pos, end))
+        pos = lo + m.end()
+    return pieces
 
 
 def _item(doc: Document, start: int, end: int) -> dict:
