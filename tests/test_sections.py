@@ -169,3 +169,15 @@ def test_a_work_report_counts_the_plans_of_its_coming_year_not_its_five_year_tar
             "三、2021年工作安排\n（一）子\n（二）丑\n四、全面加强政府自身建设\n")
     report = extract_text(text, "plans.txt")
     assert report.metadata.kind == "政府工作报告" and len(report.plans) == 2
+
+
+def test_unnumbered_parts_wearing_slogans_are_all_top_sections():
+    text = ("站在新起点：2012年工作回顾\n正文。\n开启新征程：确保五年稳定脱贫强势开局\n（一）抓项目\n（二）抓产业\n"
+            "塑造新形象：全面加强政府自身建设\n正文。\n")
+    tops = [s.title for s in find_sections(text) if s.level == 1]
+    assert tops == ["站在新起点：2012年工作回顾", "开启新征程：确保五年稳定脱贫强势开局", "塑造新形象：全面加强政府自身建设"]
+
+
+def test_this_years_work_is_a_part_heading():
+    text = "过去五年工作回顾\n正文。\n今后五年工作任务\n正文。\n今年政府工作重点\n（一）抓项目\n"
+    assert [s.title for s in find_sections(text) if s.level == 1][-1] == "今年政府工作重点"

@@ -87,13 +87,18 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
 
 
 # unnumbered part headings of a work report: "2021年主要工作回顾", "今后五年工作思路和目标任务"
-PART_HEADING = re.compile(r"工作回顾|目标任务|主要任务|工作任务|工作安排|总体要求|自身建设|过去一年|过去五年|今后五年")
+PART_HEADING = re.compile(r"工作回顾|目标任务|主要任务|工作任务|工作安排|工作重点|总体要求|自身建设|过去一年|过去五年|今后五年")
+# "站在新起点：2012年工作回顾": a slogan, a colon, the part's name
+SLOGAN_HEADING = re.compile(r"^([\u4e00-\u9fff]{3,6})[：:]([^。，；！？]{4,30})$")
 
 
 def _unnumbered_headings(paragraphs: list[str]) -> set[int]:
     hits = {i for i, p in enumerate(paragraphs)
             if 4 <= len(p.strip()) <= 24 and PART_HEADING.search(p) and not re.search(r"[。，；：:！？、]", p)
             and _marker(p.strip()) is None}
+    slogans = {i for i, p in enumerate(paragraphs) if SLOGAN_HEADING.match(p.strip()) and _marker(p.strip()) is None}
+    if len({i for i in slogans if PART_HEADING.search(paragraphs[i])}) >= 2:
+        hits |= slogans  # the parts all wear a slogan: the one without a part word is a part too
     return hits if len(hits) >= 2 else set()
 
 
