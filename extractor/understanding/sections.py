@@ -68,7 +68,8 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
             again = ahead[(rank, _value(number))] > 0
             rank = _nesting(found, stack, rank, number, paragraphs[i + 1:i + 2], again)
             body_start += lead
-            title = _title(text[offset + body_start: offset + len(para)])
+            line = text[offset + body_start: offset + len(para)]
+            title = line.strip()[:60] if i in unnumbered else _title(line)  # a part's name is its whole line
             if title:
                 while stack and found[stack[-1]].rank >= rank:
                     found[stack.pop()].end = offset - 1
