@@ -42,3 +42,9 @@ def test_a_speech_starting_with_its_review_is_a_work_report_of_its_county():
     text = "一、2012年工作回顾\n" + body + "县政府认真落实。\n各位代表，清苑人民安居乐业，全县实现增长。\n"
     m = metadata(text + "河北省保定市的支持下。")
     assert (m["kind"], m["year"], m["region"]["county"], m["region"]["province"]) == ("政府工作报告", 2013, "清苑县", "河北省")
+
+
+def test_a_short_name_inside_another_places_name_is_not_counted():
+    body = "雄安新区规划建设加快推进，雄安新区发展迅速，雄安新区建设如火如荼。" + "全县上下建设美丽容城，容城发展稳中有进，容城人民安居乐业。"
+    m = metadata("一、2018年工作回顾\n" + body + "县政府认真落实。各位代表，全县实现增长。河北省保定市支持。\n")
+    assert m["region"]["county"] == "容城县"

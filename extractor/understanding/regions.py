@@ -169,6 +169,8 @@ def own_county(text: str, province: str | None) -> str | None:
         if province and not any(by_code().get(p.province_code, p).name == province for p in places):
             continue
         n = masked.count(short)
+        if n >= 3:  # "雄安新区" is no 安新: a short name followed by a level word is another place's
+            n -= sum(masked.count(short + level_word) for level_word in "县区市镇乡")
         if n >= 3:
             counts[short] = n
     if not counts:
