@@ -175,6 +175,8 @@ def test_evaluate_prints_the_shared_scorers_figures(tmp_path):
     from extractor.output.serialize import report_json
 
     docs = ["sample_hewan_2024", "fz_wangchaojiedao_2022", "gk_qingmu_2021"]
+    if (SHARED / "corpus").is_dir():
+        docs.append("bd_130624_2013")  # unnumbered top sections: gold number null
     gold_dir, pred_dir = tmp_path / "gold", tmp_path / "pred"
     gold_dir.mkdir()
     pred_dir.mkdir()
@@ -186,10 +188,13 @@ def test_evaluate_prints_the_shared_scorers_figures(tmp_path):
                           capture_output=True, text=True, cwd=ROOT).stdout
     shared = subprocess.run([sys.executable, str(SCORER), str(gold_dir), str(pred_dir)],
                             capture_output=True, text=True).stdout
-    for label in ("facts  gold", "qualifier accuracy", "indicator grouping", "sections  gold", "F1="):
+    for label in ("facts  gold", "qualifier accuracy", "indicator grouping", "sections  gold", "F1=",
+                  "plans count", "problems count"):
         mine = next(line for line in ours.splitlines() if line.startswith(label))
         theirs = next(line for line in shared.splitlines() if line.startswith(label))
         assert mine == theirs, (mine, theirs)
+    assert [line for line in ours.splitlines() if line.startswith("metadata")] == [
+        line for line in shared.splitlines() if line.startswith("metadata")]
     assert "per indicator" in ours and "worst documents" in ours
 
 

@@ -89,7 +89,7 @@ def _score_structure(s: Scores, gold: dict, report: Report) -> None:
     tops = [(squash(x.number), TRAIL.sub("", squash(x.title))) for x in report.sections if x.level == 1]
     used, tp = set(), 0
     for g in gold.get("sections") or []:
-        num, title = squash(str(g.get("number"))), TRAIL.sub("", squash(g.get("title")))
+        num, title = squash(g.get("number") or ""), TRAIL.sub("", squash(g.get("title") or ""))
         for i, (pn, pt) in enumerate(tops):
             if i not in used and pn == num and pt and (pt == title or title.startswith(pt) or pt.startswith(title)):
                 used.add(i)
