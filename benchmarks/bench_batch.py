@@ -28,6 +28,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "tests" / "dataset"))  # the report writers the dataset tests use
+
+from dataset_reports import pdf_bytes, write_docx  # noqa: E402
 
 from extractor.dataset.batch import BatchSummary, run_batch  # noqa: E402
 
@@ -64,35 +67,6 @@ def corpus_texts() -> list[str]:
     return texts
 
 
-def write_docx(path: Path, text: str) -> None:
-    from docx import Document
-
-    document = Document()
-    for line in text.splitlines():
-        document.add_paragraph(line)
-    document.save(path)
-
-
-def write_pdf(path: Path, text: str) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    y = 800
-    for paragraph in text.splitlines():
-        for start in range(0, max(len(paragraph), 1), 38):
-            if y < 60:
-                page.showPage()
-                y = 800
-            page.setFont("STSong-Light", 11)
-            page.drawString(50, y, paragraph[start : start + 38])
-            y -= 17
-    page.save()
-
-
 def generate(folder: Path, files: int) -> dict[str, int]:
     """`files` reports (at least 200): corpus TXT first, the rest from the fixture in three formats."""
     rng = random.Random(2021)
@@ -109,7 +83,7 @@ def generate(folder: Path, files: int) -> dict[str, int]:
         if kind == "txt":
             path.write_text(text, encoding="utf-8")
         else:
-            (write_docx if kind == "docx" else write_pdf)(path, text)
+            write_docx(path, text) if kind == "docx" else path.write_bytes(pdf_bytes(text))
         counts[f"fixture {kind}"] += 1
     return counts
 
