@@ -58,16 +58,16 @@ def find_sections(norm: str, text: str | None = None, report_year: int | None = 
     found: list[FoundSection] = []
     stack: list[int] = []
     offset = 0
-    ahead = _numbers_ahead(paragraphs, unnumbered)
+    hits = [_heading(para, i in unnumbered) for i, para in enumerate(paragraphs)]
+    # how often each (rank, number) opens a heading from here on: is an outer one still to come?
+    ahead = Counter((hit[0], _value(hit[1])) for hit in hits if hit is not None)
     for i, para in enumerate(paragraphs):
-        lead = len(para) - len(para.lstrip("# \t\u3000"))  # markdown marks and indentation
-        hit = (0.0, "", 0) if i in unnumbered else _marker(para[lead:])
-        if hit is not None and "|" not in para:  # a flattened table row is no heading
+        hit = hits[i]
+        if hit is not None:
             rank, number, body_start = hit
             ahead[(rank, _value(number))] -= 1
             again = ahead[(rank, _value(number))] > 0
             rank = _nesting(found, stack, rank, number, paragraphs[i + 1:i + 2], again)
-            body_start += lead
             line = text[offset + body_start: offset + len(para)]
             title = line.strip()[:60] if i in unnumbered else _title(line)  # a part's name is its whole line
             if title:
@@ -138,14 +138,13 @@ def _nesting(found: list[FoundSection], stack: list[int], rank: float, number: s
     return rank
 
 
-def _numbers_ahead(paragraphs: list[str], unnumbered: set[int]) -> Counter:
-    """How often each (rank, number) opens a heading in the text, to know whether one is still to come."""
-    ahead: Counter = Counter()
-    for i, para in enumerate(paragraphs):
-        hit = None if i in unnumbered or "|" in para else _marker(para.lstrip("# \t\u3000"))
-        if hit is not None:
-            ahead[(hit[0], _value(hit[1]))] += 1
-    return ahead
+def _heading(para: str, unnumbered: bool) -> tuple[float, str, int] | None:
+    """(rank, number, where the title starts) of a paragraph that opens a section."""
+    if "|" in para:  # a flattened table row is no heading
+        return None
+    lead = len(para) - len(para.lstrip("# \t\u3000"))  # markdown marks and indentation
+    hit = (0.0, "", 0) if unnumbered else _marker(para[lead:])
+    return (hit[0], hit[1], hit[2] + lead) if hit is not None else None
 
 
 def _achievements_before_lists(found: list[FoundSection]) -> None:
