@@ -8,6 +8,8 @@ kept in a file in govfacts' cache, and a tokenizer is built from that. Loading
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,33 +29,28 @@ def words(text: str) -> list[str]:
 def _tokenizer():
     import jieba
 
+    from extractor.learning.fast import cache_dir
+
     jieba.setLogLevel(60)
-    tokenizer = jieba.Tokenizer(str(_common_words(Path(jieba.__file__).with_name("dict.txt"))))
-    tokenizer.tmp_dir = str(_cache())
+    source = Path(jieba.__file__).with_name("dict.txt")
+    try:
+        common = _common_words(source, cache_dir())
+    except OSError:  # a read-only cache, as fast.arrays allows: the system's temporary folder
+        common = _common_words(source, Path(tempfile.gettempdir()))
+    tokenizer = jieba.Tokenizer(str(common))
+    tokenizer.tmp_dir = str(common.parent)
     return tokenizer
 
 
-def _common_words(source: Path) -> Path:
+def _common_words(source: Path, folder: Path) -> Path:
     """jieba's dictionary without its rare entries, written once per jieba dictionary."""
     from extractor.resources import file_sha256
 
-    target = _cache() / f"jieba-common-{MIN_FREQUENCY}-{file_sha256(source)[:16]}.txt"
+    target = folder / f"jieba-common-{MIN_FREQUENCY}-{file_sha256(source)[:16]}.txt"
     if not target.exists():
         kept = [line for line in source.read_text(encoding="utf-8").splitlines()
                 if len(parts := line.split()) >= 2 and int(parts[1]) >= MIN_FREQUENCY]
-        partial = target.with_suffix(f".{_pid()}.part")
+        partial = target.with_suffix(f".{os.getpid()}.part")
         partial.write_text("\n".join(kept) + "\n", encoding="utf-8")
-        partial.replace(target)  # atomic: parallel workers never read half a file
+        os.replace(partial, target)  # atomic: parallel workers never read half a file
     return target
-
-
-def _cache() -> Path:
-    from extractor.learning.fast import cache_dir
-
-    return cache_dir()
-
-
-def _pid() -> int:
-    import os
-
-    return os.getpid()
