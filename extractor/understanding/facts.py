@@ -179,17 +179,13 @@ BOTH_MOTIONS = re.compile(r"建议[、和及与](?:[区县市]?政协)?(?:委员
 def _by_convention(norm: str, c: Candidate, core: str, found: str | None) -> str | None:
     if found and found.startswith("fiscal_revenue") and PLAIN_REVENUE.search(core):
         # the sentence and the one after: "财政收入由5亿元增长到8.2亿元；一般公共预算收入由3.2亿元…"
-        sentence = norm[_after_last(SENTENCE_BREAK, norm, c.start, 120, floor=0):_sentence_end(norm, c.end) + 40]
+        lo, hi = evidence_span(norm, c.start, c.end)
+        sentence = norm[lo:hi + 40]
         if BUDGET_REVENUE.search(sentence):
             return "total_" + found if "total_" + found in ids() else found
     if found == "cppcc_proposals" and BOTH_MOTIONS.search(context_before(norm, c.start, 30)):
         return "deputy_suggestions_and_proposals"
     return found
-
-
-def _sentence_end(norm: str, end: int) -> int:
-    m = SENTENCE_BREAK.search(norm, end)
-    return m.start() if m else len(norm)
 
 
 BARE_INVESTMENT = re.compile(r"(?:累计|完成了?|直接|政府|共|总|了)?投资")
